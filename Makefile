@@ -1,0 +1,47 @@
+# The guide's commands. Each target creates the virtual environment it needs on first use.
+# Run `make help` for the list.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST := 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+
+.PHONY: help serve build check test lint clean
+
+help: ## Show this list of commands
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(BIN)/activate:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment. On Debian/Ubuntu: apt-get install python3-venv"; exit 1; }
+
+$(VENV)/.site-installed: requirements.txt pyproject.toml | $(BIN)/activate
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+serve: $(VENV)/.site-installed ## Build the site and serve it on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+
+build: $(VENV)/.site-installed ## Build the site strictly into site/
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(VENV)/.site-installed ## Run the content checks alone (citations, glossary), no site build
+	$(BIN)/python -m guidekit check
+
+test: $(VENV)/.test-installed ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.test-installed ## Lint the build code and tests
+	$(BIN)/ruff check scripts hooks tests
+	$(BIN)/ruff format --check scripts hooks tests
+
+clean: ## Remove the built site and the virtual environment
+	rm -rf site $(VENV) .pytest_cache .hypothesis

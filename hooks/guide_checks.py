@@ -1,0 +1,49 @@
+"""MkDocs hook: run the guide's checks on every build and report each problem as a warning.
+
+A thin adapter over ``guidekit.checks``; it keeps no state, so every ``mkdocs serve`` rebuild
+checks the files as they are now. Rendering is done by the ``guidekit.extension`` Markdown
+extension, which builders without hooks also run.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from guidekit.checks import check_project
+from guidekit.problems import Severity
+from guidekit.project import EXTENSION_NAME, extension_settings, project_from_settings
+
+log = logging.getLogger("mkdocs.plugins.guide")
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Make the extension's data paths absolute, so builds work from any working directory."""
+    settings = config.mdx_configs.setdefault(EXTENSION_NAME, {})
+    root = _root(config)
+    for name in ("bibliography", "glossary", "docs_dir"):
+        value = extension_settings([{EXTENSION_NAME: settings}])[name]
+        settings[name] = str((root / value).resolve())
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Log every problem; strict mode (set in mkdocs.yml) then refuses to publish."""
+    root = _root(config)
+    settings = extension_settings([{EXTENSION_NAME: config.mdx_configs.get(EXTENSION_NAME, {})}])
+    project = project_from_settings(root, config.docs_dir, settings)
+    problems = check_project(project)
+    for problem in problems:
+        if problem.severity is Severity.ERROR:
+            log.error(str(problem))
+        else:
+            log.warning(str(problem))
+    if not config.strict and any(p.severity is Severity.ERROR for p in problems):
+        raise PluginError("the guide has content errors (listed above); nothing was published")

@@ -1,0 +1,7 @@
+"""Run the guide's command-line tool: ``python -m guidekit --help``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

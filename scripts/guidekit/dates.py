@@ -1,0 +1,56 @@
+"""Dates as contributors write them in data files and front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class DateError(ValueError):
+    """A value that is not a date this project accepts."""
+
+
+def parse_partial_date(value: object) -> tuple[int, int | None, int | None]:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (or CSL ``date-parts``) into its parts."""
+    if isinstance(value, dict) and "date-parts" in value:
+        parts = value["date-parts"]
+        if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], list)):
+            raise DateError("date-parts must look like [[2024, 5, 1]]")
+        numbers = parts[0]
+        if not 1 <= len(numbers) <= 3 or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+            raise DateError("date-parts must hold a year, and optionally a month and a day, as numbers")
+        text = "-".join(f"{n:04d}" if i == 0 else f"{n:02d}" for i, n in enumerate(numbers))
+    elif isinstance(value, (int, str)) and not isinstance(value, bool):
+        text = str(value).strip()
+    else:
+        raise DateError("write the date as YYYY, YYYY-MM or YYYY-MM-DD")
+    match = _ISO.match(text)
+    if not match:
+        raise DateError("write the date as YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as error:
+        raise DateError(f"not a real date ({error})") from None
+    return year, month, day  # type: ignore[return-value]
+
+
+def earliest_day(parts: tuple[int, int | None, int | None]) -> dt.date:
+    """The first day a partial date can mean."""
+    year, month, day = parts
+    return dt.date(year, month or 1, day or 1)
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def human_date(parts: tuple[int, int | None, int | None]) -> str:
+    """'3 May 2023', 'May 2023' or '2023'."""
+    year, month, day = parts
+    if month is None:
+        return str(year)
+    if day is None:
+        return f"{_MONTHS[month - 1]} {year}"
+    return f"{day} {_MONTHS[month - 1]} {year}"

@@ -1,0 +1,219 @@
+"""A Python-Markdown extension that renders the guide's citations and glossary links.
+
+Rendering lives here, not in MkDocs hooks, so any builder that runs Python-Markdown extensions
+from ``mkdocs.yml`` (MkDocs today, Zensical after Material's end of life) renders pages the same.
+
+What it does to each page:
+- ``[@key]`` and ``[@a; @b]`` become numbered superscript links, and a "Sources" list closes
+  the page, numbered in the order sources are first cited;
+- links to ``glossary.md#term`` get the term's definition as their title, which Material shows as
+  a tooltip on hover, focus and tap; abbreviations get ``abbr`` definitions from the glossary;
+- the line ``<!-- guide:glossary -->`` becomes the A–Z glossary, and ``<!-- guide:references -->``
+  the list of every source with links back to the pages that cite it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from .citations import CITATION, parse_citation
+from .guide_data import GuideData, load_guide_data
+from .html_builders import (
+    KEY_ATTRIBUTE,
+    citation_element,
+    glossary_elements,
+    number_citation,
+    references_elements,
+    sources_section,
+)
+from .pages import CitingPlace, citing_places, scan_pages
+from .project import DEFAULT_SETTINGS
+
+MARKERS = {"<!-- guide:glossary -->": "glossary", "<!-- guide:references -->": "references"}
+_PLACEHOLDER = "GUIDEKITMARKER{}END"
+
+
+@dataclass
+class PageState:
+    """What one conversion has seen: data files and citation numbers. Reset for every page."""
+
+    data: GuideData | None = None
+    numbers: dict[str, int] = field(default_factory=dict)
+    occurrences: dict[str, int] = field(default_factory=dict)
+    markers: set[str] = field(default_factory=set)
+
+    def cite(self, key: str) -> tuple[int, int]:
+        """The number of a source on this page and how many times it has been cited so far."""
+        number = self.numbers.setdefault(key, len(self.numbers) + 1)
+        self.occurrences[key] = self.occurrences.get(key, 0) + 1
+        return number, self.occurrences[key]
+
+
+class _MarkerPreprocessor(Preprocessor):
+    """Loads the data, swaps marker lines for placeholders and appends abbreviation definitions."""
+
+    def __init__(self, md: Markdown, extension: GuideExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        state = self.extension.reset_state()
+        state.data = self.extension.load_data()
+        output: list[str] = []
+        for line in lines:
+            marker = MARKERS.get(line.strip())
+            if marker:
+                state.markers.add(marker)
+                output += ["", _PLACEHOLDER.format(marker), ""]
+            else:
+                output.append(line)
+        if "abbr" in self.md.parser.blockprocessors:
+            output.append("")
+            for term in state.data.glossary.terms.values():
+                if term.abbreviation:
+                    output.append(f"*[{term.abbreviation}]: {term.name}: {term.definition}")
+        return output
+
+
+class _CitationProcessor(InlineProcessor):
+    """``[@a; @b]`` to a superscript of numbered links; malformed brackets are left as text."""
+
+    def __init__(self, md: Markdown, extension: GuideExtension) -> None:
+        super().__init__(CITATION.pattern, md)
+        self.extension = extension
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # noqa: N802 - Markdown's API
+        parsed = parse_citation(m.group("body"))
+        if parsed.errors or not parsed.keys:
+            return None, None, None  # the checks report it; show the text as written
+        return citation_element([item.key for item in parsed.keys]), m.start(0), m.end(0)
+
+
+class _PageTreeprocessor(Treeprocessor):
+    """Glossary tooltips, generated pages and the closing Sources list."""
+
+    def __init__(self, md: Markdown, extension: GuideExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        state = self.extension.state
+        if state.data is None:
+            return
+        for marker in state.markers:
+            self._replace_placeholder(root, marker, self._generate(marker, state.data))
+        self._add_term_titles(root, state.data)
+        self._number_citations(root, state)
+        if state.numbers:
+            references = state.data.bibliography.references
+            cited = [references[key] for key in state.numbers if key in references]
+            if cited:
+                root.extend(sources_section(cited))
+
+    def _generate(self, marker: str, data: GuideData) -> list[etree.Element]:
+        if marker == "glossary":
+            return glossary_elements(data.glossary)
+        references = data.bibliography.references
+        places = self.extension.citing_places(references)
+        return references_elements(list(references.values()), places, self.extension.getConfig("references_page"))
+
+    @staticmethod
+    def _number_citations(root: etree.Element, state: PageState) -> None:
+        """Number sources in reading order (inline parsing visits nested blocks out of order)."""
+        references = state.data.bibliography.references if state.data else {}
+        for link in [element for element in root.iter("a") if KEY_ATTRIBUTE in element.attrib]:
+            key = link.get(KEY_ATTRIBUTE, "")
+            number, occurrence = state.cite(key) if key in references else (0, 0)
+            number_citation(link, number, occurrence, references.get(key))
+
+    @staticmethod
+    def _replace_placeholder(root: etree.Element, marker: str, elements: list[etree.Element]) -> None:
+        token = _PLACEHOLDER.format(marker)
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag == "p" and (child.text or "").strip() == token and not len(child):
+                    parent.remove(child)
+                    for offset, element in enumerate(elements):
+                        parent.insert(index + offset, element)
+                    return
+
+    def _add_term_titles(self, root: etree.Element, data: GuideData) -> None:
+        glossary_name = posixpath.basename(self.extension.getConfig("glossary_page"))
+        for anchor in root.iter("a"):
+            parts = urlsplit(anchor.get("href", ""))
+            if parts.scheme or parts.netloc or posixpath.basename(unquote(parts.path)) != glossary_name:
+                continue
+            term = data.glossary.terms.get(unquote(parts.fragment))
+            if term is None:
+                continue
+            anchor.set("title", term.definition)
+            anchor.set("class", " ".join(filter(None, [anchor.get("class"), "guide-term"])))
+
+
+class GuideExtension(Extension):
+    """Citations, the glossary and references for the metastatic cancer guide."""
+
+    def __init__(self, **kwargs: object) -> None:
+        self.config = {
+            "bibliography": [DEFAULT_SETTINGS["bibliography"], "CSL-YAML bibliography file"],
+            "glossary": [DEFAULT_SETTINGS["glossary"], "glossary data file"],
+            "docs_dir": [DEFAULT_SETTINGS["docs_dir"], "folder of the Markdown pages"],
+            "glossary_page": [DEFAULT_SETTINGS["glossary_page"], "the glossary page, relative to docs_dir"],
+            "references_page": ["references.md", "the references page, relative to docs_dir"],
+        }
+        super().__init__(**kwargs)
+        self.state = PageState()
+
+    def reset_state(self) -> PageState:
+        """Start a page afresh (called at the start of every conversion)."""
+        self.state = PageState()
+        return self.state
+
+    def reset(self) -> None:  # Markdown.reset() between documents
+        self.reset_state()
+
+    def load_data(self) -> GuideData:
+        """The data files, parsed once per content (see guide_data)."""
+        glossary = Path(self.getConfig("glossary"))
+        bibliography = Path(self.getConfig("bibliography"))
+        return load_guide_data(
+            glossary,
+            bibliography,
+            glossary_name=glossary.as_posix(),
+            bibliography_name=bibliography.as_posix(),
+            today=dt.date.today(),
+        )
+
+    def citing_places(self, known_keys: Collection[str]) -> dict[str, list[CitingPlace]]:
+        """Which pages cite which source, read from the pages themselves (only for the references page)."""
+        docs_dir = Path(self.getConfig("docs_dir"))
+        pages = [page for page, _ in scan_pages(docs_dir, lambda path: path.as_posix()) if page is not None]
+        return citing_places(pages, known_keys)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.registerExtension(self)
+        # Before the raw-HTML stash (20) so marker comments are still plain lines.
+        md.preprocessors.register(_MarkerPreprocessor(md, self), "guidekit_markers", 31)
+        # After code spans (190) and escapes (180), before links (160) and footnotes (175).
+        md.inlinePatterns.register(_CitationProcessor(md, self), "guidekit_citation", 176)
+        # After inline parsing (20), before abbreviations (7), the table of contents (5)
+        # and MkDocs' link rewriting (0), so generated headings and links are treated as written.
+        md.treeprocessors.register(_PageTreeprocessor(md, self), "guidekit_page", 12)
+
+
+def makeExtension(**kwargs: object) -> GuideExtension:  # noqa: N802 - Markdown's API
+    """Entry point Python-Markdown calls for ``guidekit.extension`` in markdown_extensions."""
+    return GuideExtension(**kwargs)

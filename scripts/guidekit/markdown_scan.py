@@ -1,0 +1,181 @@
+"""Finding citations and links in a page's Markdown source, with their line and column.
+
+Code is masked first (fenced blocks, inline code spans, HTML comments and front matter are
+replaced by spaces of the same length), so a ``[@key]`` shown as an example is not a citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .citations import CITATION, UNCLOSED, parse_citation
+
+_FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_BACKTICKS = re.compile(r"(?<!\\)`+")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# [text](target "title") and ![alt](src); text may hold one level of nested brackets.
+_INLINE_LINK = re.compile(
+    r"(?P<image>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"\(\s*(?P<target><[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"
+)
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.MULTILINE)
+
+
+def _blank(text: str) -> str:
+    """Spaces in place of every character but newlines, keeping positions."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def front_matter_span(text: str) -> tuple[int, int] | None:
+    """Start and end offsets of a YAML front matter block at the top of a page."""
+    match = _FRONT_MATTER.match(text)
+    return (match.start(), match.end()) if match else None
+
+
+def _mask_fences(text: str) -> str:
+    lines = text.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        if fence is None:
+            match = _FENCE_OPEN.match(line)
+            if match:
+                fence = match["fence"]
+                lines[index] = _blank(line)
+        else:
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+            lines[index] = _blank(line)
+    return "\n".join(lines)
+
+
+def _mask_code_spans(text: str) -> str:
+    """Blank inline code: a run of n backticks up to the next run of exactly n, within a paragraph."""
+    out = list(text)
+    position = 0
+    while True:
+        opening = _BACKTICKS.search(text, position)
+        if not opening:
+            break
+        ticks = opening.group()
+        paragraph_end = text.find("\n\n", opening.end())
+        limit = len(text) if paragraph_end == -1 else paragraph_end
+        closing = None
+        for candidate in _BACKTICKS.finditer(text, opening.end(), limit):
+            if candidate.group() == ticks:
+                closing = candidate
+                break
+        if closing is None:
+            position = opening.end()
+            continue
+        for index in range(opening.start(), closing.end()):
+            if out[index] != "\n":
+                out[index] = " "
+        position = closing.end()
+    return "".join(out)
+
+
+def mask_code(text: str) -> str:
+    """The page with everything that is not prose blanked out, same length and line breaks."""
+    span = front_matter_span(text)
+    if span:
+        text = _blank(text[: span[1]]) + text[span[1] :]
+    text = _COMMENT.sub(lambda m: _blank(m.group()), text)
+    return _mask_code_spans(_mask_fences(text))
+
+
+class LineIndex:
+    """Offsets to 1-based line and column."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        low, high = 0, len(self.starts) - 1
+        while low < high:  # bisect for the last line start <= offset
+            middle = (low + high + 1) // 2
+            if self.starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low + 1, offset - self.starts[low] + 1
+
+
+@dataclass(frozen=True)
+class FoundKey:
+    key: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class FoundLink:
+    """A link or image in the source: its target as written and where it starts."""
+
+    text: str
+    target: str
+    is_image: bool
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class FoundError:
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class PageScan:
+    """Everything the checks need from one page."""
+
+    citations: tuple[FoundKey, ...]
+    links: tuple[FoundLink, ...]
+    errors: tuple[FoundError, ...]
+    title: str | None
+
+
+def _title(text: str, masked: str) -> str | None:
+    span = front_matter_span(text)
+    if span:
+        match = re.search(r"^title:[ \t]*[\"']?(?P<title>[^\"'\n]+?)[\"']?[ \t]*$", text[: span[1]], re.MULTILINE)
+        if match:
+            return match["title"]
+    match = re.search(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", masked, re.MULTILINE)
+    return match["title"] if match else None
+
+
+def scan_page(text: str) -> PageScan:
+    """Find every citation key and link, and every malformed citation, in document order."""
+    masked = mask_code(text)
+    index = LineIndex(masked)
+    keys: list[FoundKey] = []
+    errors: list[FoundError] = []
+    for match in CITATION.finditer(masked):
+        line_start = masked.rfind("\n", 0, match.start()) + 1
+        if masked[match.end() : match.end() + 1] == ":" and not masked[line_start : match.start()].strip():
+            continue  # "[@x]: url" at the start of a line is a link reference definition
+        parsed = parse_citation(match["body"])
+        for cited in parsed.keys:
+            keys.append(FoundKey(cited.key, *index.position(match.start() + cited.offset)))
+        for offset, message in parsed.errors:
+            errors.append(FoundError(*index.position(match.start() + offset), message))
+    for match in UNCLOSED.finditer(masked):
+        rest = masked[match.end() : masked.find("\n", match.end()) if "\n" in masked[match.end() :] else len(masked)]
+        shown = "[@" + re.split(r"[\s\[]", rest, maxsplit=1)[0]
+        errors.append(FoundError(*index.position(match.start()), f"citation {shown!r} is not closed; add ']'"))
+    links = [
+        FoundLink(m["text"], m["target"].strip("<>"), bool(m["image"]), *index.position(m.start()))
+        for m in _INLINE_LINK.finditer(masked)
+    ]
+    links += [
+        FoundLink(m["label"], m["target"].strip("<>"), False, *index.position(m.start("label") - 1))
+        for m in _REFERENCE_DEFINITION.finditer(masked)
+    ]
+    links.sort(key=lambda link: (link.line, link.column))
+    return PageScan(
+        tuple(keys), tuple(links), tuple(sorted(errors, key=lambda e: (e.line, e.column))), _title(text, masked)
+    )

@@ -1,0 +1,89 @@
+"""Where a guide's files are, read from its ``mkdocs.yml``: the one place paths are configured."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+EXTENSION_NAME = "guidekit.extension"
+DEFAULT_SETTINGS = {
+    "bibliography": "docs/data/bibliography.yml",
+    "glossary": "docs/data/glossary.yml",
+    "docs_dir": "docs",
+    "glossary_page": "glossary.md",
+}
+
+
+class SetupError(Exception):
+    """The project itself is broken (not a content mistake): no config, unreadable config."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """Absolute paths of one guide, and how to show them relative to the repository."""
+
+    root: Path
+    docs_dir: Path
+    bibliography: Path
+    glossary: Path
+    glossary_page: str  # relative to docs_dir, with forward slashes
+
+    def display(self, path: Path) -> str:
+        """A path as messages show it: relative to the repository, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its tags (!!python/name, !ENV, !relative)."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("", _ignore_tag)
+
+
+def extension_settings(markdown_extensions: Any) -> dict[str, str]:
+    """The guidekit extension's settings from a ``markdown_extensions`` list, with defaults."""
+    settings = dict(DEFAULT_SETTINGS)
+    for item in markdown_extensions or []:
+        if isinstance(item, dict) and EXTENSION_NAME in item:
+            settings.update({k: str(v) for k, v in (item[EXTENSION_NAME] or {}).items()})
+    return settings
+
+
+def project_from_settings(root: Path, docs_dir: str, settings: dict[str, str]) -> Project:
+    """A project from the config's directory, its docs_dir and the extension's settings."""
+    return Project(
+        root=root,
+        docs_dir=(root / docs_dir).resolve(),
+        bibliography=(root / settings["bibliography"]).resolve(),
+        glossary=(root / settings["glossary"]).resolve(),
+        glossary_page=settings["glossary_page"],
+    )
+
+
+def load_project(config_file: Path) -> Project:
+    """Read ``mkdocs.yml`` and return the guide's paths."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except OSError as error:
+        raise SetupError(f"{config_file}: cannot read the site configuration: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        raise SetupError(f"{config_file}: the site configuration is not valid YAML: {error}") from None
+    if not isinstance(config, dict):
+        raise SetupError(f"{config_file}: the site configuration must be a mapping")
+    root = config_file.resolve().parent
+    settings = extension_settings(config.get("markdown_extensions"))
+    return project_from_settings(root, str(config.get("docs_dir", "docs")), settings)

@@ -1,0 +1,140 @@
+"""YAML parsed into plain values that remember their line and column.
+
+PyYAML's composer keeps positions; its constructor drops them. Contributors need positions in
+every message, so data files are composed and then turned into :class:`Located` values here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+from .sourcefile import SourceText
+
+try:  # The C parser is several times faster; fall back where libyaml is missing.
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+@dataclass
+class Located:
+    """A YAML value and where it starts (1-based). Mappings and lists hold Located values."""
+
+    value: Any
+    line: int
+    column: int
+    # For mappings: the position of each key, so "missing"/"unknown key" can point at it.
+    key_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def is_mapping(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_list(self) -> bool:
+        return isinstance(self.value, list)
+
+    def get(self, key: str) -> Located | None:
+        """The value under ``key`` in a mapping, or None."""
+        return self.value.get(key) if self.is_mapping else None
+
+    def plain(self) -> Any:
+        """The value with positions stripped, recursively."""
+        if self.is_mapping:
+            return {key: item.plain() for key, item in self.value.items()}
+        if self.is_list:
+            return [item.plain() for item in self.value]
+        return self.value
+
+
+class _Converter:
+    """Turns composed nodes into Located values, collecting problems instead of raising."""
+
+    def __init__(self, display_path: str) -> None:
+        self.display_path = display_path
+        self.problems: list[Problem] = []
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def problem(self, node: yaml.Node, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.display_path, mark.line + 1, mark.column + 1, message))
+
+    def convert(self, node: yaml.Node) -> Located:
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            return Located([self.convert(item) for item in node.value], line, column)
+        if node.tag == _TIMESTAMP:
+            # Keep dates as written: the rules check them and say what is wrong.
+            return Located(str(node.value), line, column)
+        if node.tag in _SCALAR_TAGS:
+            try:
+                value = self._constructor.construct_object(node, deep=True)
+            except (ValueError, yaml.YAMLError):
+                value = str(node.value)
+            return Located(value, line, column)
+        self.problem(node, f"unsupported YAML tag {node.tag!r}; write plain text, numbers, lists or mappings")
+        return Located(str(node.value), line, column)
+
+    def _mapping(self, node: yaml.MappingNode) -> Located:
+        result = Located({}, node.start_mark.line + 1, node.start_mark.column + 1)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, "a key must be plain text")
+                continue
+            key = str(key_node.value)
+            if key in result.value:
+                self.problem(key_node, f"duplicate key {key!r} in the same entry")
+                continue
+            result.value[key] = self.convert(value_node)
+            result.key_positions[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return result
+
+
+def parse_yaml(source: SourceText, *, first_line: int = 1) -> tuple[Located | None, list[Problem]]:
+    """Parse one YAML document; syntax errors become located problems.
+
+    ``first_line`` shifts positions for YAML embedded in a larger file (front matter).
+    """
+    try:
+        node = yaml.compose(source.text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + first_line - 1
+        column = mark.column + 1 if mark else 1
+        reason = error.problem or error.context or "invalid YAML"
+        return None, [Problem(source.display_path, line, column, f"invalid YAML: {reason}")]
+    except yaml.YAMLError as error:  # e.g. a reader error on control characters
+        return None, [Problem(source.display_path, first_line, 1, f"invalid YAML: {error}")]
+    if node is None:
+        return None, []
+    converter = _Converter(source.display_path)
+    located = converter.convert(node)
+    if first_line != 1:
+        _shift(located, first_line - 1)
+        converter.problems = [
+            p.__class__(p.path, p.line + first_line - 1, p.column, p.message, p.severity) for p in converter.problems
+        ]
+    return located, converter.problems
+
+
+def _shift(located: Located, lines: int) -> None:
+    located.line += lines
+    located.key_positions = {k: (line + lines, col) for k, (line, col) in located.key_positions.items()}
+    children = located.value.values() if located.is_mapping else located.value if located.is_list else []
+    for child in children:
+        _shift(child, lines)
