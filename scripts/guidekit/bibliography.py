@@ -83,6 +83,8 @@ class Bibliography:
     """All entries by key, in file order."""
 
     references: dict[str, Reference]
+    # False when the file could not be parsed at all: citations cannot then be judged against it.
+    readable: bool = True
 
 
 def _author_name(author: Located) -> str | None:
@@ -177,12 +179,13 @@ class _EntryReader:
         if url is None and doi is None and "URL" not in self.entry.value and "DOI" not in self.entry.value:
             self.at(None, f"entry {self._name()} needs a 'URL' or a 'DOI' so readers can find the source")
         accessed = self.date("accessed", required=csl_type in WEB_TYPES)
-        if key is None or title is None or csl_type is None:
+        if key is None:
             return None
+        # An entry with other mistakes still exists: citing it is not also an "unknown key".
         return Reference(
             key=key,
-            csl_type=csl_type,
-            title=title,
+            csl_type=csl_type or "",
+            title=title or "",
             authors=authors,
             publisher=publisher,
             container_title=self.text("container-title"),
@@ -236,7 +239,7 @@ def parse_bibliography(source: SourceText, today: dt.date) -> tuple[Bibliography
     if root is None:
         if not problems:
             problems.append(Problem(source.display_path, 1, 1, "the bibliography is empty"))
-        return Bibliography(references), problems
+        return Bibliography(references, readable=False), problems
     entries = root.get("references") if root.is_mapping else root
     if entries is None or not entries.is_list:
         problems.append(
@@ -247,7 +250,7 @@ def parse_bibliography(source: SourceText, today: dt.date) -> tuple[Bibliography
                 "the bibliography must be a list of entries (or a mapping with a 'references' list)",
             )
         )
-        return Bibliography(references), problems
+        return Bibliography(references, readable=False), problems
     first_seen: dict[str, int] = {}
     for entry in entries.value:
         if not entry.is_mapping:

@@ -64,14 +64,14 @@ def check_pages(
             problems.append(Problem(page.display_path, error.line, error.column, error.message))
         for found in page.scan.citations:
             cited.add(found.key)
-            if found.key not in known_keys:
+            if found.key not in known_keys and data.bibliography.readable:
                 hint = did_you_mean(found.key, known_keys)
                 problems.append(
                     Problem(page.display_path, found.line, found.column, f"unknown citation key {found.key!r}{hint}")
                 )
         for link in page.scan.links:
             anchor = glossary_anchor(page, link.target, glossary_page)
-            if anchor is None or link.is_image:
+            if anchor is None or link.is_image or not data.glossary.readable:
                 continue
             problem = _check_glossary_link(page, link.line, link.column, anchor, data.glossary)
             if problem:

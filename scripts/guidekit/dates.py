@@ -43,7 +43,20 @@ def earliest_day(parts: tuple[int, int | None, int | None]) -> dt.date:
     return dt.date(year, month or 1, day or 1)
 
 
-_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def human_date(parts: tuple[int, int | None, int | None]) -> str:

@@ -47,6 +47,8 @@ class Glossary:
     """All terms by slug, in file order."""
 
     terms: dict[str, Term]
+    # False when the file could not be parsed at all: links cannot then be judged against it.
+    readable: bool = True
 
     def by_name(self, name: str) -> Term | None:
         """A term by its exact name or, failing that, by name ignoring case."""
@@ -184,7 +186,7 @@ def parse_glossary(source: SourceText) -> tuple[Glossary, list[Problem]]:
     if root is None:
         if not problems:
             problems.append(Problem(source.display_path, 1, 1, "the glossary is empty"))
-        return Glossary({}), problems
+        return Glossary({}, readable=False), problems
     if not root.is_list:
         problems.append(
             Problem(
@@ -194,7 +196,7 @@ def parse_glossary(source: SourceText) -> tuple[Glossary, list[Problem]]:
                 "the glossary must be a list of entries, each starting with '- term:'",
             )
         )
-        return Glossary({}), problems
+        return Glossary({}, readable=False), problems
     read: list[tuple[Term, Located]] = []
     for entry in root.value:
         if not entry.is_mapping:

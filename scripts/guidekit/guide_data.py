@@ -40,7 +40,7 @@ def _parse(
     today: dt.date,
 ) -> GuideData:
     problems: list[Problem] = []
-    glossary, bibliography = Glossary({}), Bibliography({})
+    glossary, bibliography = Glossary({}, readable=False), Bibliography({}, readable=False)
     for data, name in ((glossary_bytes, glossary_name), (bibliography_bytes, bibliography_name)):
         if data is None:
             problems.append(Problem(name, 1, 1, "cannot read the file: it does not exist or is not readable"))

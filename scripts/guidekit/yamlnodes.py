@@ -116,7 +116,11 @@ def parse_yaml(source: SourceText, *, first_line: int = 1) -> tuple[Located | No
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + first_line - 1
         column = mark.column + 1 if mark else 1
-        reason = error.problem or error.context or "invalid YAML"
+        reason = error.problem or "invalid YAML"
+        context = error.context_mark
+        if error.context and context is not None and context is not mark:
+            # "found unexpected end of stream" alone hides the cause, e.g. an unclosed quote.
+            reason += f" ({error.context} that starts at line {context.line + first_line}, column {context.column + 1})"
         return None, [Problem(source.display_path, line, column, f"invalid YAML: {reason}")]
     except yaml.YAMLError as error:  # e.g. a reader error on control characters
         return None, [Problem(source.display_path, first_line, 1, f"invalid YAML: {error}")]
