@@ -20,7 +20,7 @@ _ITEM = re.compile(rf"^@(?P<key>{KEY_PATTERN})$")
 
 @dataclass(frozen=True)
 class CitedKey:
-    """One key in a citation and its offset from the opening bracket."""
+    """One key in a citation and the offset of its ``@`` from the opening bracket."""
 
     key: str
     offset: int
@@ -61,5 +61,5 @@ def parse_citation(body: str) -> ParsedCitation:
             errors.append((offset, f"key {match['key']!r} appears twice in the same citation"))
         else:
             seen.add(match["key"])
-            keys.append(CitedKey(match["key"], offset + 1))
+            keys.append(CitedKey(match["key"], offset))
     return ParsedCitation(tuple(keys), tuple(errors))

@@ -19,8 +19,9 @@ _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s|$)")
 
 def slugify(term: str) -> str:
     """The anchor of a term on the glossary page: 'Stage 4' -> 'stage-4', 'CT scan' -> 'ct-scan'."""
-    ascii_text = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    letters = "".join(c for c in unicodedata.normalize("NFKD", term) if not unicodedata.combining(c))
+    hyphenated = re.sub(r"[\W_]+", "-", letters.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"-{2,}", "-", hyphenated).strip("-")
 
 
 def count_sentences(text: str) -> int:

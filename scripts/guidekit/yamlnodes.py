@@ -118,7 +118,7 @@ def parse_yaml(source: SourceText, *, first_line: int = 1) -> tuple[Located | No
         column = mark.column + 1 if mark else 1
         reason = error.problem or "invalid YAML"
         context = error.context_mark
-        if error.context and context is not None and context is not mark:
+        if error.context and context is not None and (context.line, context.column) != (mark.line, mark.column):
             # "found unexpected end of stream" alone hides the cause, e.g. an unclosed quote.
             reason += f" ({error.context} that starts at line {context.line + first_line}, column {context.column + 1})"
         return None, [Problem(source.display_path, line, column, f"invalid YAML: {reason}")]
