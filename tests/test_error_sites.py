@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import CASES, make_site, run_check, run_mkdocs_build
 
 CASE_NAMES = sorted(path.name for path in CASES.iterdir() if (path / "expected.txt").is_file())

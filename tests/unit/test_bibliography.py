@@ -110,7 +110,9 @@ def test_accessed_in_the_future() -> None:
 
 
 def test_duplicate_key() -> None:
-    assert messages(GOOD + GOOD) == ["refs.yml:8:3: duplicate bibliography key 'nci-metastatic' (first defined on line 1)"]
+    assert messages(GOOD + GOOD) == [
+        "refs.yml:8:3: duplicate bibliography key 'nci-metastatic' (first defined on line 1)"
+    ]
 
 
 def test_unknown_type_suggests_the_closest() -> None:
@@ -154,5 +156,9 @@ def test_wrong_shape() -> None:
 
 
 def test_every_problem_of_an_entry_is_reported_together() -> None:
-    text = GOOD.replace("https://www", "http://www").replace("2020-11-10", "2020-13-01").replace("type: webpage", "type: x")
+    text = (
+        GOOD.replace("https://www", "http://www")
+        .replace("2020-11-10", "2020-13-01")
+        .replace("type: webpage", "type: x")
+    )
     assert len(messages(text)) == 3

@@ -6,15 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from guidekit.checks import check_project
 from guidekit.cli import main
 from guidekit.problems import Severity
 from guidekit.project import SetupError, load_project
 
 GLOSSARY = "- term: Metastasis\n  aliases: [mets]\n  definition: Spread of cancer.\n"
-BIBLIOGRAPHY = (
-    "- id: nci-metastatic\n  type: report\n  title: T\n  publisher: NCI\n  issued: 2020\n  URL: https://www.cancer.gov/\n"
-)
+BIBLIOGRAPHY = "- id: nci-metastatic\n  type: report\n  title: T\n  publisher: NCI\n  issued: 2020\n  URL: https://www.cancer.gov/\n"
 
 
 def project(tmp_path: Path, pages: dict[str, str], glossary: str = GLOSSARY, bibliography: str = BIBLIOGRAPHY) -> Path:

@@ -51,7 +51,9 @@ def test_a_good_glossary() -> None:
 
 def test_duplicate_term_ignores_case() -> None:
     text = GOOD + "- term: metastasis\n  definition: Again.\n"
-    assert messages(text) == ["glossary.yml:10:9: duplicate glossary term 'metastasis': already used as the term 'Metastasis' (line 1)"]
+    assert messages(text) == [
+        "glossary.yml:10:9: duplicate glossary term 'metastasis': already used as the term 'Metastasis' (line 1)"
+    ]
 
 
 def test_alias_equal_to_another_term() -> None:
@@ -63,7 +65,9 @@ def test_alias_equal_to_another_term() -> None:
 
 def test_alias_used_twice() -> None:
     text = GOOD.replace("  definition: For many", "  aliases: [Mets]\n  definition: For many")
-    assert messages(text) == ["glossary.yml:6:13: duplicate glossary alias 'Mets': already used as an alias of 'Metastasis' (line 2)"]
+    assert messages(text) == [
+        "glossary.yml:6:13: duplicate glossary alias 'Mets': already used as an alias of 'Metastasis' (line 2)"
+    ]
 
 
 def test_empty_definition() -> None:
@@ -103,7 +107,9 @@ def test_entry_without_term() -> None:
 
 
 def test_wrong_shapes() -> None:
-    assert messages("term: x\n") == ["glossary.yml:1:1: the glossary must be a list of entries, each starting with '- term:'"]
+    assert messages("term: x\n") == [
+        "glossary.yml:1:1: the glossary must be a list of entries, each starting with '- term:'"
+    ]
     assert messages("- x\n") == ["glossary.yml:1:3: each glossary entry must be a mapping with 'term' and 'definition'"]
     assert messages("- term: A\n  definition: B.\n  aliases: [[nested]]\n") == [
         "glossary.yml:3:13: each item of 'aliases' must be non-empty text"

@@ -1,0 +1,108 @@
+"""The real guide builds strictly, rebuilds like `mkdocs serve`, and renders under Zensical too."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from conftest import REPO, make_site, run, run_check, run_mkdocs_build
+
+pytestmark = pytest.mark.slow
+
+
+def copy_guide(destination: Path) -> Path:
+    """The guide's sources (config, pages, theme overrides, hooks) in a scratch folder."""
+    guide = destination / "guide"
+    guide.mkdir()
+    shutil.copy2(REPO / "mkdocs.yml", guide)
+    for folder in ("docs", "overrides", "hooks"):
+        shutil.copytree(REPO / folder, guide / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return guide
+
+
+def test_real_guide_passes_the_checks() -> None:
+    result = run_check(REPO)
+    assert result.returncode == 0, result.output
+    assert "no problems found" in result.output
+
+
+def test_real_guide_builds_strictly(tmp_path: Path) -> None:
+    result = run_mkdocs_build(REPO, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "WARNING" not in result.output and "ERROR" not in result.output
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'class="guide-cite"' in home and '<h2 id="sources">Sources' in home
+    assert 'class="guide-term"' in home
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+    references = (tmp_path / "site" / "references" / "index.html").read_text(encoding="utf-8")
+    assert "Cited on:" in references
+    assert not (tmp_path / "site" / "data").exists()  # data files feed pages; they are not published
+
+
+def build_in_process(site: Path) -> None:
+    """What `mkdocs serve` does on each change: reload the config, then build."""
+    config = load_config(str(site / "mkdocs.yml"), site_dir=str(site / "site"))
+    build(config)
+
+
+def test_serve_style_rebuilds_see_edits_and_keep_no_stale_state(
+    clean_site: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    glossary = clean_site / "docs" / "data" / "glossary.yml"
+    page = clean_site / "site" / "glossary" / "index.html"
+    build_in_process(clean_site)
+    assert "detailed pictures of the body" in page.read_text(encoding="utf-8")
+
+    # Same length, same second: a cache keyed on size or time would miss this edit.
+    original = glossary.read_text(encoding="utf-8")
+    glossary.write_text(original.replace("detailed pictures", "detailed pictureZ"), encoding="utf-8")
+    build_in_process(clean_site)
+    assert "detailed pictureZ of the body" in page.read_text(encoding="utf-8")
+    index = (clean_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'title="A scan that uses X-rays and a computer to make detailed pictureZ of the body."' in index
+
+    # Remove a term that a page links to: the rebuild must fail and say so.
+    glossary.write_text(original.replace("- term: Stage 4", "- term: Stage IV"), encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_in_process(clean_site)
+    assert "docs/index.md:3:66: glossary link to undefined term '#stage-4'" in caplog.text
+
+    # Put it back: the next rebuild is clean again, with nothing left over from the failure.
+    glossary.write_text(original, encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        build_in_process(clean_site)
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def test_build_from_another_directory(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml")], tmp_path)
+    assert result.returncode == 0, result.output
+    assert 'id="cite-1"' in (site / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_zensical_renders_citations_and_glossary_links(tmp_path: Path) -> None:
+    """Material's successor ignores hooks but runs the extension; `make check` does the rest."""
+    zensical = Path(sys.executable).parent / "zensical"
+    guide = copy_guide(tmp_path)
+    result = run([str(zensical), "build"], guide)
+    assert result.returncode == 0, result.output
+    home = (guide / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<sup class="guide-cite"><a aria-label="Source 1" href="#source-1" id="cite-1"' in home
+    assert '<h2 id="sources">Sources' in home
+    assert '<a class="guide-term" href="glossary/#metastasis" title="' in home
+    glossary = (guide / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert '<dt id="metastasis">' in glossary
+    references = (guide / "site" / "references" / "index.html").read_text(encoding="utf-8")
+    assert 'Cited on: <a href="../about/#cite-' in references
+    check = run_check(guide)
+    assert check.returncode == 0, check.output
