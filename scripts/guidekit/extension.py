@@ -117,6 +117,7 @@ class _PageTreeprocessor(Treeprocessor):
             self._replace_placeholder(root, marker, self._generate(marker, state.data))
         self._add_term_titles(root, state.data)
         self._number_citations(root, state)
+        self._attach_citations(root)
         if state.numbers:
             references = state.data.bibliography.references
             cited = [references[key] for key in state.numbers if key in references]
@@ -138,6 +139,18 @@ class _PageTreeprocessor(Treeprocessor):
             key = link.get(KEY_ATTRIBUTE, "")
             number, occurrence = state.cite(key) if key in references else (0, 0)
             number_citation(link, number, occurrence, references.get(key))
+
+    @staticmethod
+    def _attach_citations(root: etree.Element) -> None:
+        """Set each superscript right after its word: "spread¹", not "spread ¹"."""
+        for parent in root.iter():
+            for index, child in enumerate(parent):
+                if child.tag != "sup" or child.get("class") != "guide-cite":
+                    continue
+                if index == 0:
+                    parent.text = (parent.text or "").rstrip()
+                else:
+                    parent[index - 1].tail = (parent[index - 1].tail or "").rstrip()
 
     @staticmethod
     def _replace_placeholder(root: etree.Element, marker: str, elements: list[etree.Element]) -> None:

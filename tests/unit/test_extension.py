@@ -64,6 +64,7 @@ def test_citations_are_numbered_in_reading_order(render) -> None:
         in html
     )
     assert '<sup class="guide-cite"><a aria-label="Source 2"' in html and ", <a" in html
+    assert "Para<sup" in html and "item<sup" in html  # the number sits on the word it supports
 
 
 def test_sources_list_closes_the_page_in_citation_order(render) -> None:
