@@ -44,6 +44,13 @@ def test_real_guide_builds_strictly(tmp_path: Path) -> None:
     references = (tmp_path / "site" / "references" / "index.html").read_text(encoding="utf-8")
     assert "Cited on:" in references
     assert not (tmp_path / "site" / "data").exists()  # data files feed pages; they are not published
+    # Every page says it is a draft awaiting clinical review, and links to where review is explained.
+    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert 'id="how-it-is-reviewed"' in about
+    for page in (tmp_path / "site").rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Draft, awaiting clinical review." in text, page
+        assert '#how-it-is-reviewed">How this guide is reviewed' in text, page
 
 
 def build_in_process(site: Path) -> None:
