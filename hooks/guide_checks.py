@@ -36,14 +36,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Log every problem; strict mode (set in mkdocs.yml) then refuses to publish."""
-    root = _root(config)
     settings = extension_settings([{EXTENSION_NAME: config.mdx_configs.get(EXTENSION_NAME, {})}])
-    project = project_from_settings(root, config.docs_dir, settings)
+    project = project_from_settings(Path(config.config_file_path), config.docs_dir, settings, config.site_url)
     problems = check_project(project)
     for problem in problems:
         if problem.severity is Severity.ERROR:
             log.error(str(problem))
         else:
             log.warning(str(problem))
-    if not config.strict and any(p.severity is Severity.ERROR for p in problems):
-        raise PluginError("the guide has content errors (listed above); nothing was published")
+    fatal = [p for p in problems if p.severity is Severity.ERROR or config.strict]
+    if fatal:
+        # Stop before MkDocs reads the pages: a page that is not UTF-8 would end in a traceback,
+        # and nothing of a guide with mistakes should be written anywhere.
+        raise PluginError(f"{len(fatal)} content problem(s), listed above; nothing was built")

@@ -80,7 +80,7 @@ def test_serve_style_rebuilds_see_edits_and_keep_no_stale_state(
     caplog.clear()
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
         build_in_process(clean_site)
-    assert "docs/index.md:3:66: glossary link to undefined term '#stage-4'" in caplog.text
+    assert "docs/index.md:8:66: glossary link to undefined term '#stage-4'" in caplog.text
 
     # Put it back: the next rebuild is clean again, with nothing left over from the failure.
     glossary.write_text(original, encoding="utf-8")

@@ -7,6 +7,7 @@ Pandoc exchange, so a contributor can export an entry from a reference manager a
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 
@@ -234,6 +235,13 @@ class _EntryReader:
 
 def parse_bibliography(source: SourceText, today: dt.date) -> tuple[Bibliography, list[Problem]]:
     """Read every entry; duplicates and bad fields become problems, good entries are kept."""
+    if source.display_path.endswith(".json"):
+        # JSON is read as YAML (for positions), but its syntax errors are best told as JSON's.
+        try:
+            json.loads(source.text)
+        except json.JSONDecodeError as error:
+            problem = Problem(source.display_path, error.lineno, error.colno, f"invalid JSON: {error.msg}")
+            return Bibliography({}, readable=False), [problem]
     root, problems = parse_yaml(source)
     references: dict[str, Reference] = {}
     if root is None:

@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .anchors import generated_anchors, page_anchors
+from .front_matter import parse_front_matter
 from .glossary import Glossary, slugify
 from .guide_data import GuideData, load_guide_data
-from .pages import ScannedPage, scan_pages
+from .link_rules import LinkContext, check_links
+from .markdown_scan import scan_page
+from .nav import check_nav, nav_entries
+from .page_rules import check_page
+from .pages import ScannedPage, markdown_files
 from .problems import Problem, Severity, sort_problems
 from .project import Project
+from .sourcefile import read_source
 from .suggest import did_you_mean
 
 
@@ -111,6 +119,62 @@ def unused_problems(
     return problems
 
 
+def _docs_files(docs_dir: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """Every file and folder under docs_dir, relative, with forward slashes."""
+    files, folders = set(), set()
+    for path in docs_dir.rglob("*"):
+        (files if path.is_file() else folders).add(path.relative_to(docs_dir).as_posix())
+    return frozenset(files), frozenset(folders)
+
+
+def _read_pages(project: Project) -> tuple[list[ScannedPage], list[Problem]]:
+    """Read, scan and check every page on its own (encoding, front matter, size, safe HTML)."""
+    pages: list[ScannedPage] = []
+    problems: list[Problem] = []
+    for path in markdown_files(project.docs_dir):
+        display_path = project.display(path)
+        source, found = read_source(path, display_path)
+        problems += found
+        if source is None:
+            continue
+        scan = scan_page(source.text)
+        problems += parse_front_matter(source)[1]
+        problems += check_page(display_path, source.text, path.stat().st_size, scan)
+        pages.append(ScannedPage(path.relative_to(project.docs_dir).as_posix(), display_path, scan))
+    return pages, problems
+
+
+def _link_problems(project: Project, pages: list[ScannedPage], data: GuideData) -> list[Problem]:
+    files, folders = _docs_files(project.docs_dir)
+    anchors = {
+        page.docs_path: page_anchors(
+            page.scan,
+            generated_anchors(
+                page.docs_path,
+                page.scan,
+                data.glossary,
+                data.bibliography,
+                project.glossary_page,
+                project.references_page,
+            ),
+        )
+        for page in pages
+    }
+    context = LinkContext(files, folders, anchors, project.site_url, project.glossary_page)
+    return check_links(pages, context)
+
+
+def _nav_problems(project: Project) -> list[Problem]:
+    try:
+        config_text = project.config_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # loading the project already reported a config that cannot be read
+    docs_prefix = project.display(project.docs_dir) + "/"
+    # Every page on disk, readable or not: an unreadable page is reported once, as unreadable.
+    page_paths = [path.relative_to(project.docs_dir).as_posix() for path in markdown_files(project.docs_dir)]
+    return check_nav(project.display(project.config_file), nav_entries(config_text), page_paths, docs_prefix)
+
+
 def check_project(project: Project, today: dt.date | None = None) -> list[Problem]:
     """Every problem in the guide, sorted by file and position."""
     glossary_name = project.display(project.glossary)
@@ -122,13 +186,11 @@ def check_project(project: Project, today: dt.date | None = None) -> list[Proble
         bibliography_name=bibliography_name,
         today=today,
     )
-    problems = list(data.problems)
-    pages: list[ScannedPage] = []
-    for page, found in scan_pages(project.docs_dir, project.display):
-        problems += found
-        if page is not None:
-            pages.append(page)
+    pages, problems = _read_pages(project)
+    problems += data.problems
     page_problems, cited, linked = check_pages(pages, data, project.glossary_page)
     problems += page_problems
+    problems += _link_problems(project, pages, data)
+    problems += _nav_problems(project)
     problems += unused_problems(data, cited, linked, glossary_name, bibliography_name)
     return sort_problems(problems)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .checks import check_project
 from .problems import Severity
-from .project import SetupError, load_project
+from .project import SetupError, load_project, site_base_path
+from .site_links import find_broken_links, read_site
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -32,6 +33,34 @@ def command_check(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
+def command_linkcheck(args: argparse.Namespace) -> int:
+    """Check that every internal link, asset and anchor in a built site resolves; print each broken one."""
+    site_dir = Path(args.site_dir)
+    if not site_dir.is_dir():
+        print(f"error: {site_dir}: no such folder; build the site first (make build)", file=sys.stderr)
+        return 2
+    base_path = args.base_path
+    if base_path is None:
+        # The site is served under site_url's path (e.g. /guide/): absolute links in 404.html start with it.
+        config = Path("mkdocs.yml")
+        try:
+            base_path = site_base_path(config) if config.is_file() else "/"
+        except SetupError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+    site = read_site(site_dir)
+    broken = find_broken_links(site, base_path, site_dir.as_posix())
+    for link in broken:
+        print(link, file=sys.stderr)
+    pages = len(site.pages)
+    if broken:
+        broken_pages = len({link.page for link in broken})
+        print(f"site links: {len(broken)} broken link(s) in {broken_pages} page(s)", file=sys.stderr)
+        return 1
+    print(f"site links: all {site.reference_count} links in {pages} page(s) resolve", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m guidekit", description="Tools for the metastatic cancer guide.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -43,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-strict", dest="strict", action="store_false", help="do not fail on warnings (unused terms or sources)"
     )
     check.set_defaults(handler=command_check)
+    linkcheck = commands.add_parser(
+        "linkcheck", help="check internal links and anchors in a built site", description=command_linkcheck.__doc__
+    )
+    linkcheck.add_argument("site_dir", nargs="?", default="site", help="the built site folder (default: site)")
+    linkcheck.add_argument(
+        "--base-path",
+        help="the path the site is served under, e.g. /guide/ (default: from site_url in mkdocs.yml, else /)",
+    )
+    linkcheck.set_defaults(handler=command_linkcheck)
     return parser
 
 

@@ -185,7 +185,7 @@ class GuideExtension(Extension):
             "glossary": [DEFAULT_SETTINGS["glossary"], "glossary data file"],
             "docs_dir": [DEFAULT_SETTINGS["docs_dir"], "folder of the Markdown pages"],
             "glossary_page": [DEFAULT_SETTINGS["glossary_page"], "the glossary page, relative to docs_dir"],
-            "references_page": ["references.md", "the references page, relative to docs_dir"],
+            "references_page": [DEFAULT_SETTINGS["references_page"], "the references page, relative to docs_dir"],
         }
         super().__init__(**kwargs)
         self.state = PageState()

@@ -126,6 +126,11 @@ def _letter_id(letter: str) -> str:
     return "letter-" + ("0-9" if letter == "0–9" else letter.lower())
 
 
+def letter_ids(glossary: Glossary) -> set[str]:
+    """The ids of the A–Z headings on the glossary page."""
+    return {_letter_id(_letter(term)) for term in glossary.terms.values()}
+
+
 def glossary_elements(glossary: Glossary) -> list[etree.Element]:
     """The A–Z glossary: a row of letter links, then per letter a heading and a definition list."""
     terms = sorted(glossary.terms.values(), key=lambda term: term.name.casefold())

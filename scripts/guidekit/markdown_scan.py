@@ -34,6 +34,12 @@ def front_matter_span(text: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
+def front_matter_yaml(text: str) -> str | None:
+    """The YAML between the front matter's '---' lines (it starts on line 2), or None."""
+    match = _FRONT_MATTER.match(text)
+    return (match["yaml"] or "") if match else None
+
+
 def _mask_fences(text: str) -> str:
     lines = text.split("\n")
     fence: str | None = None
@@ -136,6 +142,33 @@ class PageScan:
     links: tuple[FoundLink, ...]
     errors: tuple[FoundError, ...]
     title: str | None
+    headings: tuple[str, ...] = ()  # heading texts as written, in order, for their anchors
+    explicit_ids: tuple[str, ...] = ()  # ids set by hand: {#id} attribute lists and id="…"
+
+
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_SETEXT = re.compile(r"^(?P<text>[^\n]*\S[^\n]*)\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+_ATTR_ID = re.compile(r"\{:?[^}\n]*?#(?P<id>[\w-]+)[^}\n]*\}")
+_HTML_ID = re.compile(r"<[a-zA-Z][^>]*?\sid\s*=\s*[\"']?(?P<id>[^\"'\s>]+)")
+_TRAILING_ATTRS = re.compile(r"\s*\{:?[^}]*\}\s*$")
+
+
+def _headings(text: str, masked: str) -> tuple[list[str], list[str]]:
+    """Heading texts in page order (without a trailing attribute list) and hand-set ids.
+
+    Headings are found in the masked text (so '# x' in a code block is not one) but read from
+    the original, so a heading with inline code keeps its words.
+    """
+    found = [(m.start("text"), m.end("text")) for m in _HEADING.finditer(masked)]
+    found += [
+        (m.start("text"), m.end("text"))
+        for m in _SETEXT.finditer(masked)
+        if not m["text"].lstrip().startswith(("-", "*", "#", ">", "|", "<")) and "---" not in m["text"]
+    ]
+    headings = [text[start:end].strip() for start, end in sorted(found)]
+    explicit = [m["id"] for m in _ATTR_ID.finditer(masked)] + [m["id"] for m in _HTML_ID.finditer(masked)]
+    texts = [_TRAILING_ATTRS.sub("", text) for text in headings if not _ATTR_ID.search(text)]
+    return texts, explicit
 
 
 def _title(text: str, masked: str) -> str | None:
@@ -176,6 +209,12 @@ def scan_page(text: str) -> PageScan:
         for m in _REFERENCE_DEFINITION.finditer(masked)
     ]
     links.sort(key=lambda link: (link.line, link.column))
+    headings, explicit_ids = _headings(text, masked)
     return PageScan(
-        tuple(keys), tuple(links), tuple(sorted(errors, key=lambda e: (e.line, e.column))), _title(text, masked)
+        tuple(keys),
+        tuple(links),
+        tuple(sorted(errors, key=lambda e: (e.line, e.column))),
+        _title(text, masked),
+        tuple(headings),
+        tuple(explicit_ids),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -14,6 +15,7 @@ DEFAULT_SETTINGS = {
     "glossary": "docs/data/glossary.yml",
     "docs_dir": "docs",
     "glossary_page": "glossary.md",
+    "references_page": "references.md",
 }
 
 
@@ -25,11 +27,18 @@ class SetupError(Exception):
 class Project:
     """Absolute paths of one guide, and how to show them relative to the repository."""
 
-    root: Path
+    config_file: Path
     docs_dir: Path
     bibliography: Path
     glossary: Path
     glossary_page: str  # relative to docs_dir, with forward slashes
+    references_page: str
+    site_url: str | None = None
+
+    @property
+    def root(self) -> Path:
+        """The repository: the folder of mkdocs.yml. Messages show paths relative to it."""
+        return self.config_file.parent
 
     def display(self, path: Path) -> str:
         """A path as messages show it: relative to the repository, with forward slashes."""
@@ -63,19 +72,23 @@ def extension_settings(markdown_extensions: Any) -> dict[str, str]:
     return settings
 
 
-def project_from_settings(root: Path, docs_dir: str, settings: dict[str, str]) -> Project:
-    """A project from the config's directory, its docs_dir and the extension's settings."""
+def project_from_settings(config_file: Path, docs_dir: str, settings: dict[str, str], site_url: str | None) -> Project:
+    """A project from its config file, its docs_dir and the extension's settings."""
+    config_file = config_file.resolve()
+    root = config_file.parent
     return Project(
-        root=root,
+        config_file=config_file,
         docs_dir=(root / docs_dir).resolve(),
         bibliography=(root / settings["bibliography"]).resolve(),
         glossary=(root / settings["glossary"]).resolve(),
         glossary_page=settings["glossary_page"],
+        references_page=settings["references_page"],
+        site_url=site_url,
     )
 
 
-def load_project(config_file: Path) -> Project:
-    """Read ``mkdocs.yml`` and return the guide's paths."""
+def read_config(config_file: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` as a mapping, its tags left unexecuted; SetupError if it cannot be read."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except OSError as error:
@@ -84,6 +97,25 @@ def load_project(config_file: Path) -> Project:
         raise SetupError(f"{config_file}: the site configuration is not valid YAML: {error}") from None
     if not isinstance(config, dict):
         raise SetupError(f"{config_file}: the site configuration must be a mapping")
-    root = config_file.resolve().parent
+    return config
+
+
+def load_project(config_file: Path) -> Project:
+    """Read ``mkdocs.yml`` and return the guide's paths."""
+    config = read_config(config_file)
     settings = extension_settings(config.get("markdown_extensions"))
-    return project_from_settings(root, str(config.get("docs_dir", "docs")), settings)
+    site_url = config.get("site_url") if isinstance(config.get("site_url"), str) else None
+    return project_from_settings(config_file, str(config.get("docs_dir", "docs")), settings, site_url)
+
+
+def site_base_path(config_file: Path) -> str:
+    """Where the built site is served: site_url's path ("/guide/" for https://host/guide/), "/" if unset."""
+    site_url = read_config(config_file).get("site_url")
+    if not isinstance(site_url, str):
+        return "/"
+    try:
+        path = urlsplit(site_url.strip()).path
+    except ValueError:  # e.g. "https://[bad": MkDocs itself rejects it; links then resolve from the root
+        return "/"
+    path = path.strip("/")
+    return f"/{path}/" if path else "/"

@@ -27,6 +27,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
 }
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_OTHER_LINE_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
 
 
 @dataclass
@@ -67,6 +68,7 @@ class _Converter:
         self.display_path = display_path
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
+        self._seen: set[int] = set()
 
     def problem(self, node: yaml.Node, message: str) -> None:
         mark = node.start_mark
@@ -74,6 +76,12 @@ class _Converter:
 
     def convert(self, node: yaml.Node) -> Located:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        if id(node) in self._seen:
+            # An alias (*name) shares its node: refusing it stops self-reference and
+            # exponential "billion laughs" files alike. Data files never need one.
+            self.problem(node, "YAML aliases (*name) are not allowed here; write the value out in full")
+            return Located(None, line, column)
+        self._seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
         if isinstance(node, yaml.SequenceNode):
@@ -84,8 +92,11 @@ class _Converter:
         if node.tag in _SCALAR_TAGS:
             try:
                 value = self._constructor.construct_object(node, deep=True)
-            except (ValueError, yaml.YAMLError):
+            except (ValueError, KeyError, IndexError, TypeError, yaml.YAMLError):
+                # e.g. "!!bool" or "!!int ''" with no value: PyYAML's constructors fail on them.
                 value = str(node.value)
+            if isinstance(value, int) and not isinstance(value, bool) and len(str(node.value)) > 40:
+                value = str(node.value)  # a number too long to print is not a date, key or count
             return Located(value, line, column)
         self.problem(node, f"unsupported YAML tag {node.tag!r}; write plain text, numbers, lists or mappings")
         return Located(str(node.value), line, column)
@@ -110,8 +121,10 @@ def parse_yaml(source: SourceText, *, first_line: int = 1) -> tuple[Located | No
 
     ``first_line`` shifts positions for YAML embedded in a larger file (front matter).
     """
+    # libyaml counts these as line breaks; everything else here counts only "\n".
+    text = source.text.translate(_OTHER_LINE_BREAKS)
     try:
-        node = yaml.compose(source.text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + first_line - 1

@@ -12,6 +12,7 @@ from guidekit.cli import main
 from guidekit.problems import Severity
 from guidekit.project import SetupError, load_project
 
+FRONT_MATTER = "---\ntitle: T\ndescription: D\n---\n"  # four lines: page line N is file line N + 4
 GLOSSARY = "- term: Metastasis\n  aliases: [mets]\n  definition: Spread of cancer.\n"
 BIBLIOGRAPHY = "- id: nci-metastatic\n  type: report\n  title: T\n  publisher: NCI\n  issued: 2020\n  URL: https://www.cancer.gov/\n"
 
@@ -20,11 +21,12 @@ def project(tmp_path: Path, pages: dict[str, str], glossary: str = GLOSSARY, bib
     (tmp_path / "docs" / "data").mkdir(parents=True)
     (tmp_path / "docs" / "data" / "glossary.yml").write_text(glossary, encoding="utf-8")
     (tmp_path / "docs" / "data" / "bibliography.yml").write_text(bibliography, encoding="utf-8")
-    for name, text in pages.items():
+    for name, text in {"glossary.md": "# Glossary\n\n<!-- guide:glossary -->\n", **pages}.items():
         path = tmp_path / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(FRONT_MATTER + text, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
+    # No nav: MkDocs then lists every page, so no page can be left out of it.
     config.write_text("site_name: T\nmarkdown_extensions:\n  - toc\n  - guidekit.extension\n", encoding="utf-8")
     return config
 
@@ -45,28 +47,30 @@ def test_unknown_key_names_the_closest(tmp_path: Path) -> None:
     assert messages(config) == [
         "docs/data/bibliography.yml:1:3: bibliography entry 'nci-metastatic' is not cited on any page; "
         "cite it as [@nci-metastatic] or remove it",
-        "docs/index.md:3:42: unknown citation key 'nci-metastatik'; did you mean 'nci-metastatic'?",
+        "docs/index.md:7:42: unknown citation key 'nci-metastatik'; did you mean 'nci-metastatic'?",
     ]
 
 
 def test_links_from_subfolders_resolve_relative_to_the_page(tmp_path: Path) -> None:
     page = "# Sub\n\n[a](../glossary.md#metastasis) [b](glossary.md#metastasis) [@nci-metastatic]\n"
-    assert messages(project(tmp_path, {"index.md": "# Home\n", "sub/page.md": page})) == []
+    assert messages(project(tmp_path, {"index.md": "# Home\n", "sub/page.md": page})) == [
+        "docs/sub/page.md:7:32: no file 'docs/sub/glossary.md'; did you mean 'glossary.md'?"
+    ]
 
 
 def test_glossary_link_rules(tmp_path: Path) -> None:
-    page = "# Home [@nci-metastatic]\n\n[a](glossary.md#metastasys) [b](glossary.md#Metastasis) [c](glossary.md#mets)\n"
+    page = "# Home\n[@nci-metastatic]\n[a](glossary.md#metastasys) [b](glossary.md#Metastasis) [c](glossary.md#mets)\n"
     assert messages(project(tmp_path, {"index.md": page})) == [
         "docs/data/glossary.yml:1:3: glossary term 'Metastasis' is not linked from any page; "
         "link to it as [metastasis](glossary.md#metastasis) or remove it",
-        "docs/index.md:3:1: glossary link to undefined term '#metastasys'; did you mean '#metastasis'?",
-        "docs/index.md:3:29: glossary anchor '#Metastasis' must be lowercase: use '#metastasis'",
-        "docs/index.md:3:57: '#mets' is another name for the glossary term 'Metastasis': link to '#metastasis'",
+        "docs/index.md:7:1: glossary link to undefined term '#metastasys'; did you mean '#metastasis'?",
+        "docs/index.md:7:29: glossary anchor '#Metastasis' must be lowercase: use '#metastasis'",
+        "docs/index.md:7:57: '#mets' is another name for the glossary term 'Metastasis': link to '#metastasis'",
     ]
 
 
 def test_links_from_the_glossary_page_itself_do_not_count_as_use(tmp_path: Path) -> None:
-    pages = {"index.md": "# Home [@nci-metastatic]\n", "glossary.md": "# G\n\n[m](#metastasis)\n"}
+    pages = {"index.md": "# Home\n\n[@nci-metastatic]\n", "glossary.md": "# G\n\n[m](#metastasis)\n"}
     result = check_project(load_project(project(tmp_path, pages)))
     assert [(p.message.split(";")[0], p.severity) for p in result] == [
         ("glossary term 'Metastasis' is not linked from any page", Severity.WARNING)
@@ -74,15 +78,15 @@ def test_links_from_the_glossary_page_itself_do_not_count_as_use(tmp_path: Path)
 
 
 def test_unused_source_is_a_warning(tmp_path: Path) -> None:
-    result = check_project(load_project(project(tmp_path, {"index.md": "# Home [m](glossary.md#metastasis)\n"})))
+    result = check_project(load_project(project(tmp_path, {"index.md": "# Home\n\n[m](glossary.md#metastasis)\n"})))
     assert [p.severity for p in result] == [Severity.WARNING]
 
 
 def test_unreadable_page_and_data(tmp_path: Path) -> None:
     config = project(tmp_path, {"index.md": GOOD_PAGE}, bibliography="- id: [")
-    (tmp_path / "docs" / "bad.md").write_bytes(b"# Bad\n\xff\n")
+    (tmp_path / "docs" / "bad.md").write_bytes(FRONT_MATTER.encode() + b"# Bad\n\xff\n")
     assert messages(config) == [
-        "docs/bad.md:2:1: the file is not valid UTF-8 (byte 0xff); save it with UTF-8 encoding",
+        "docs/bad.md:6:1: the file is not valid UTF-8 (byte 0xff); save it with UTF-8 encoding",
         "docs/data/bibliography.yml:2:1: invalid YAML: did not find expected node content",
     ]
 
@@ -96,12 +100,14 @@ def test_missing_data_file(tmp_path: Path) -> None:
 
 
 def test_crlf_pages_work(tmp_path: Path) -> None:
-    config = project(tmp_path, {"index.md": GOOD_PAGE.replace("\n", "\r\n")})
+    config = project(tmp_path, {"index.md": GOOD_PAGE})
+    page = tmp_path / "docs" / "index.md"
+    page.write_bytes(page.read_bytes().replace(b"\n", b"\r\n"))
     assert messages(config) == []
 
 
 def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    config = project(tmp_path, {"index.md": "# Home [m](glossary.md#metastasis)\n"})
+    config = project(tmp_path, {"index.md": "# Home\n\n[m](glossary.md#metastasis)\n"})
     assert main(["check", "--config", str(config)]) == 1
     assert main(["check", "--config", str(config), "--no-strict"]) == 0
     err = capsys.readouterr().err
