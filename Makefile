@@ -27,16 +27,22 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+# Java and npm from Debian (installed when run as root), then the npm test tools, pinned by the lock file.
+node_modules/.installed: package.json package-lock.json
+	@scripts/system-deps.sh
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
 serve: $(VENV)/.site-installed ## Build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
-build: $(VENV)/.site-installed ## Build the site strictly into site/
-	$(BIN)/mkdocs build --strict --site-dir site
+build: $(VENV)/.site-installed ## Build the site strictly; replace site/ only if the build succeeded
+	$(BIN)/python -m guidekit build --site-dir site
 
 check: $(VENV)/.site-installed ## Run the content checks alone (citations, glossary), no site build
 	$(BIN)/python -m guidekit check
 
-test: $(VENV)/.test-installed ## Run the whole test suite
+test: $(VENV)/.test-installed node_modules/.installed ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test-installed ## Lint the build code and tests
@@ -44,4 +50,4 @@ lint: $(VENV)/.test-installed ## Lint the build code and tests
 	$(BIN)/ruff format --check scripts hooks tests
 
 clean: ## Remove the built site and the virtual environment
-	rm -rf site $(VENV) .pytest_cache .hypothesis
+	rm -rf site $(VENV) node_modules .pytest_cache .hypothesis

@@ -9,6 +9,7 @@ from pathlib import Path
 from .checks import check_project
 from .problems import Severity
 from .project import SetupError, load_project, site_base_path
+from .publish import build_site
 from .site_links import find_broken_links, read_site
 
 
@@ -61,6 +62,12 @@ def command_linkcheck(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_build(args: argparse.Namespace) -> int:
+    """Build the site strictly into a temporary folder; replace SITE_DIR only if the build passed."""
+    config = Path(args.config).resolve()
+    return build_site(config.parent, Path(args.site_dir), config)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m guidekit", description="Tools for the metastatic cancer guide.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -81,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the path the site is served under, e.g. /guide/ (default: from site_url in mkdocs.yml, else /)",
     )
     linkcheck.set_defaults(handler=command_linkcheck)
+    build = commands.add_parser("build", help="build the site safely into site/", description=command_build.__doc__)
+    build.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
+    build.add_argument("--site-dir", default="site", help="where to publish the site (default: site)")
+    build.set_defaults(handler=command_build)
     return parser
 
 

@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 
 from guidekit.bibliography import Bibliography, parse_bibliography
 from guidekit.citations import ParsedCitation, parse_citation
+from guidekit.front_matter import FrontMatter, parse_front_matter
 from guidekit.glossary import Glossary, parse_glossary
 from guidekit.markdown_scan import PageScan, front_matter_span, mask_code, scan_page
+from guidekit.page_rules import check_page
 from guidekit.problems import Problem
 from guidekit.sourcefile import SourceText, decode_source
 from guidekit.yamlnodes import Located, parse_yaml
@@ -478,3 +480,35 @@ def test_parse_yaml_problems_point_at_existing_positions(text: str) -> None:
             continue  # libyaml ends an unterminated last line before reporting "end of stream" there
         assert problem.line <= len(lines), (problem, len(lines))
         assert problem.column <= len(lines[problem.line - 1]) + 1, (problem, lines[problem.line - 1])
+
+
+FRONT_MATTER_KEYS = ["title", "description", "hide", "search", "last_reviewed", "next_review", "exclude", "boost"]
+
+
+def _front_matter_pages() -> st.SearchStrategy[str]:
+    """Pages opening with '---', a YAML-like body built from front matter keys, and maybe a closing '---'."""
+    line = st.tuples(st.sampled_from(FRONT_MATTER_KEYS), st.sampled_from(RAW_SCALARS)).map(
+        lambda kv: f"{kv[0]}: {kv[1]}"
+    )
+    body = st.one_of(st.lists(line, max_size=6).map("\n".join), yaml_ish_text)
+    closing = st.sampled_from(["\n---\n# Page\n", "\n...\n", "\n", "---", ""])
+    return st.tuples(body, closing).map(lambda parts: "---\n" + parts[0] + parts[1])
+
+
+@EXAMPLES
+@given(st.one_of(_front_matter_pages(), st.text(), _mixed_text(MARKDOWN_FRAGMENTS, max_pieces=30)))
+def test_parse_front_matter_never_raises(text: str) -> None:
+    """Any page gives front matter values and located problems, never an exception."""
+    front_matter, problems = parse_front_matter(SourceText("docs/page.md", text))
+    assert isinstance(front_matter, FrontMatter)
+    _assert_problems(problems, "docs/page.md")
+    lines = text.split("\n")
+    assert all(problem.line <= len(lines) + 1 for problem in problems)
+
+
+@EXAMPLES
+@given(st.one_of(st.text(), _mixed_text(MARKDOWN_FRAGMENTS, max_pieces=30)))
+def test_page_rules_never_raise(text: str) -> None:
+    """The per-page rules (size, safe HTML, images, headings) accept any page."""
+    problems = check_page("docs/page.md", text, len(text.encode("utf-8", "surrogatepass")), scan_page(text))
+    _assert_problems(problems, "docs/page.md")

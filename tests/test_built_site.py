@@ -1,0 +1,134 @@
+"""The built site itself: every link resolves, the HTML is valid, builds are reproducible, and a
+failed build never replaces a good site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import filecmp
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, make_site, run
+from guidekit.site_links import check_site_links
+
+pytestmark = pytest.mark.slow
+
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Errors that come from Material's own templates, not from this guide: its hidden drawer and
+# search toggles are <input type="checkbox" autocomplete="off">, which HTML does not allow.
+THEME_ERRORS = {
+    "Attribute “autocomplete” is only allowed when the input type is “color”, “date”, “datetime-local”, “email”, "
+    "“hidden”, “month”, “number”, “password”, “range”, “search”, “tel”, “text”, “time”, “url”, or “week”.": (
+        'class="md-toggle"'
+    ),
+}
+
+
+def build_guide(site_dir: Path) -> None:
+    result = run([sys.executable, "-m", "guidekit", "build", "--site-dir", str(site_dir)], REPO)
+    assert result.returncode == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("built") / "site"
+    build_guide(site)
+    return site
+
+
+def test_every_internal_link_and_anchor_resolves(built: Path) -> None:
+    assert (built / "glossary" / "index.html").is_file() and (built / "references" / "index.html").is_file()
+    broken = check_site_links(built, base_path="/guide/")
+    assert [str(link) for link in broken] == []
+
+
+def vnu_errors(site: Path) -> list[dict[str, object]]:
+    java = shutil.which("java")
+    assert java, (
+        "Java is needed for the Nu Html Checker: run `make test` (it installs it) or apt-get install default-jre-headless"
+    )
+    assert VNU.is_file(), "the Nu Html Checker is missing: run `make test` (npm ci installs vnu-jar)"
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return [m for m in json.loads(result.stderr or "{}").get("messages", []) if m.get("type") == "error"]
+
+
+def from_theme(message: dict[str, object]) -> bool:
+    """True for a known error of Material's templates, checked against the very line it is on."""
+    marker = THEME_ERRORS.get(str(message.get("message")))
+    if marker is None:
+        return False
+    path = Path(str(message["url"]).removeprefix("file:"))
+    line = path.read_text(encoding="utf-8").splitlines()[int(message["lastLine"]) - 1]
+    return marker in line
+
+
+def test_html_is_valid_apart_from_known_theme_errors(built: Path) -> None:
+    errors = vnu_errors(built)
+    ours = [f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in errors if not from_theme(m)]
+    assert ours == []
+    assert len(errors) < 20, "the theme's known errors grew: look at them again"
+
+
+def test_html_checker_catches_invalid_html(tmp_path: Path) -> None:
+    page = tmp_path / "bad.html"
+    page.write_text("<!DOCTYPE html><html lang=en><title>x</title><p><div>bad nesting</p></div>", encoding="utf-8")
+    assert vnu_errors(tmp_path), "the checker must be able to fail"
+
+
+def test_two_builds_of_one_commit_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    second = tmp_path / "site"
+    build_guide(second)
+    comparison = filecmp.dircmp(built, second)
+    differences: list[str] = []
+
+    def collect(cmp: filecmp.dircmp[str], prefix: str = "") -> None:
+        differences.extend(prefix + name for name in cmp.left_only + cmp.right_only)
+        mismatched = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)[1]
+        differences.extend(prefix + name for name in mismatched)
+        for name, sub in cmp.subdirs.items():
+            collect(sub, f"{prefix}{name}/")
+
+    collect(comparison)
+    assert differences == []
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    command = [sys.executable, "-m", "guidekit", "build", "--site-dir", "site"]
+    assert run(command, site).returncode == 0
+    marker = site / "site" / "previous-build.txt"
+    marker.write_text("the site readers see now", encoding="utf-8")
+    good_home = (site / "site" / "index.html").read_bytes()
+
+    page = site / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("[@nci-metastatic].", "[@no-such-key]."), encoding="utf-8")
+    failed = run(command, site)
+    assert failed.returncode != 0
+    assert "unknown citation key 'no-such-key'" in failed.output
+    assert marker.read_text(encoding="utf-8") == "the site readers see now"
+    assert (site / "site" / "index.html").read_bytes() == good_home
+    assert not list(site.glob(".site-building-*")), "the half-built folder must be removed"
+
+    page.write_text(page.read_text(encoding="utf-8").replace("[@no-such-key].", "[@nci-metastatic]."), encoding="utf-8")
+    assert run(command, site).returncode == 0
+    assert not marker.exists(), "a successful build replaces the whole site"
+
+
+def test_dates_in_the_site_come_from_the_last_commit_not_the_clock(built: Path) -> None:
+    """Builds on different days must match: the sitemap's dates are the commit's, in UTC."""
+    epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True, check=True)
+    commit_day = dt.datetime.fromtimestamp(int(epoch.stdout), tz=dt.UTC).date().isoformat()
+    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+    days = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
+    assert days == {commit_day}

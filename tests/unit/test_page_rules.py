@@ -1,0 +1,126 @@
+"""Rules the corpus does not already trip: front matter details, unsafe HTML variants, odd links."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown.extensions.toc import slugify as markdown_slugify
+
+from guidekit.anchors import heading_text, toc_slugify
+from guidekit.front_matter import parse_front_matter
+from guidekit.link_rules import LinkContext, check_link
+from guidekit.markdown_scan import scan_page
+from guidekit.nav import check_nav, nav_entries
+from guidekit.page_rules import check_page, unsafe_scheme
+from guidekit.pages import ScannedPage
+from guidekit.sourcefile import SourceText
+
+FRONT = "---\ntitle: T\ndescription: D\n{extra}---\n# T\n"
+
+
+def front_matter_messages(extra: str) -> list[str]:
+    return [str(p) for p in parse_front_matter(SourceText("p.md", FRONT.format(extra=extra)))[1]]
+
+
+def test_front_matter_details() -> None:
+    assert front_matter_messages("") == []
+    assert front_matter_messages("hide: [toc, navigaton]\n") == [
+        "p.md:4:13: front matter 'hide' has unknown value 'navigaton'; did you mean 'navigation'?"
+    ]
+    assert front_matter_messages("hide: toc\n") == [
+        "p.md:4:7: front matter 'hide' must be a list, e.g. [toc]; choose from navigation, toc, footer, feedback, path, tags"
+    ]
+    assert front_matter_messages("search: {exclude: maybe, boost: 2, rank: 1}\n") == [
+        "p.md:4:19: front matter 'search.exclude' must be true or false",
+        "p.md:4:42: front matter 'search' has unknown key 'rank'; use boost or exclude",
+    ]
+    assert front_matter_messages("next_review: 2027-05\n") == [
+        "p.md:4:14: front matter 'next_review' is not a date ('2027-05'); write YYYY-MM-DD"
+    ]
+    assert front_matter_messages("last_reviewed: 2026-11-01\nnext_review: 2027-11-01\n") == []
+    long = "x" * 201
+    text = f"---\ntitle: T\ndescription: {long}\n---\n"
+    assert [str(p) for p in parse_front_matter(SourceText("p.md", text))[1]] == [
+        "p.md:3:14: front matter 'description' is 201 characters; keep it under 200"
+    ]
+
+
+def page_messages(text: str) -> list[str]:
+    return [str(p) for p in check_page("p.md", text, len(text.encode()), scan_page(text))]
+
+
+def test_unsafe_html_variants() -> None:
+    assert page_messages("# T\n\n<STYLE>body{}</STYLE>\n") == [
+        "p.md:3:1: raw <style> is not allowed: it could change how every page looks; use docs/stylesheets/guide.css"
+    ]
+    assert page_messages("# T\n\n<svg><circle/></svg>\n") == [
+        "p.md:3:1: raw <svg> is not allowed: it embeds content from elsewhere"
+    ]
+    assert page_messages('# T\n\n<img src="a.png" alt="a" ONERROR="x()">\n') == [
+        "p.md:3:26: inline event handler onerror= is not allowed: it could run code"
+    ]
+    assert page_messages("# T\n\n[x]: javascript:alert(1)\n") == [
+        "p.md:3:1: a javascript: URL is not allowed in a link"
+    ]
+    assert page_messages("# T\n\n<!-- <script> in a comment -->\n\n`<iframe>` in code\n") == []
+    assert unsafe_scheme(" JaVa\tScRiPt:alert(1)") == "javascript:"
+    assert unsafe_scheme("&#106;avascript:x") == "javascript:"
+    assert unsafe_scheme("https://example.org") is None
+
+
+def test_headings_with_citations_are_refused() -> None:
+    assert page_messages("# Title [@key]\n") == ["p.md:1:9: a citation in a heading; cite in the text below it"]
+
+
+def context(files: set[str], anchors: dict[str, set[str]] | None = None) -> LinkContext:
+    folders = frozenset({"sub", "images"})
+    return LinkContext(frozenset(files), folders, anchors or {}, "https://example.org/guide/", "glossary.md")
+
+
+def link_message(target: str, *, page: str = "index.md", image: bool = False) -> str | None:
+    files = {"index.md", "about.md", "sub/index.md", "images/a.png", "glossary.md"}
+    anchors = {"index.md": {"top-part"}, "about.md": {"privacy"}}
+    scanned = ScannedPage(page, f"docs/{page}", scan_page(""))
+    return check_link(scanned, target, image, context(files, anchors))
+
+
+def test_link_rules() -> None:
+    assert link_message("about.md#privacy") is None
+    assert link_message("#top-part") is None
+    assert link_message("../index.md", page="sub/index.md") is None
+    assert link_message("https://www.cancer.gov/") is None
+    assert link_message("mailto:help@example.org") is None
+    assert link_message("sub/") == "link to a folder ('sub/'); name the page's file, e.g. sub/index.md"
+    assert link_message("../outside.md") == "'../outside.md' points outside the docs folder"
+    assert (
+        link_message("about.md#privacy-policy") == "no anchor '#privacy-policy' in 'about.md'; did you mean '#privacy'?"
+    )
+    assert link_message("http://example.org/guide/about/") == (
+        "link to this site written as an address ('http://example.org/guide/about/'); link to the page's .md file instead"
+    )
+    assert link_message("https://example.org/other-project/") is None
+    assert link_message("images/b.png", image=True) == "no image file 'docs/images/b.png'; did you mean 'images/a.png'?"
+
+
+def test_nav_entries_are_located_and_external_links_ignored() -> None:
+    config = "site_name: x\nnav:\n  - Home: index.md\n  - Parts:\n    - part.md\n  - Elsewhere: https://example.org/\n"
+    entries = nav_entries(config)
+    assert [(e.docs_path, e.line, e.column) for e in entries or []] == [("index.md", 3, 11), ("part.md", 5, 7)]
+    assert [str(p) for p in check_nav("mkdocs.yml", entries, ["index.md", "x.md"], "docs/")] == [
+        "mkdocs.yml:5:7: nav entry 'part.md' has no file docs/part.md",
+        "docs/x.md:1:1: the page is not in the nav; add it to 'nav' in mkdocs.yml, or delete it",
+    ]
+    assert nav_entries("site_name: x\n") is None
+    assert check_nav("mkdocs.yml", None, ["x.md"], "docs/") == []
+
+
+def test_heading_text_drops_markup() -> None:
+    assert heading_text("What *[metastasis](glossary.md#metastasis)* `means`") == "What metastasis means"
+    assert toc_slugify(heading_text('What "metastatic" means')) == "what-metastatic-means"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_slugs_match_python_markdown(text: str) -> None:
+    """Anchors are predicted with the same slug rule the toc extension uses when it builds pages."""
+    assert toc_slugify(text) == markdown_slugify(text, "-")
