@@ -14,6 +14,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SITES = REPO / "tests" / "sites"
 CASES = SITES / "cases"
+# The fixtures' dates (accessed, last_reviewed, next_review) are judged as on this day, so they
+# do not expire as real time passes.
+FIXTURE_TODAY = "2026-11-22"
 
 
 @dataclass(frozen=True)
@@ -35,21 +38,25 @@ class Run:
         return lines
 
 
-def run(command: list[str], cwd: Path) -> Run:
+def run(command: list[str], cwd: Path, today: str | None = None) -> Run:
+    """Run a command; ``today`` sets GUIDEKIT_TODAY (fixture sites), None judges by the real date."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    environment.pop("GUIDEKIT_TODAY", None)
+    if today:
+        environment["GUIDEKIT_TODAY"] = today
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=environment, timeout=300)
     return Run(result.returncode, result.stdout + result.stderr)
 
 
-def run_check(site: Path) -> Run:
+def run_check(site: Path, today: str | None = FIXTURE_TODAY) -> Run:
     """``make check``'s command, in a site folder."""
-    return run([sys.executable, "-m", "guidekit", "check"], site)
+    return run([sys.executable, "-m", "guidekit", "check"], site, today)
 
 
-def run_mkdocs_build(site: Path, site_dir: Path | None = None) -> Run:
+def run_mkdocs_build(site: Path, site_dir: Path | None = None, today: str | None = FIXTURE_TODAY) -> Run:
     """A strict MkDocs build, as ``make build`` runs it (never with -q: it hides warnings)."""
     target = site_dir or site / "site"
-    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)], site)
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)], site, today)
 
 
 def make_site(destination: Path, case: str | None = None) -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_site, run
+from conftest import FIXTURE_TODAY, REPO, make_site, run
 from guidekit.site_links import check_site_links
 
 pytestmark = pytest.mark.slow
@@ -106,14 +106,14 @@ def test_two_builds_of_one_commit_are_byte_identical(built: Path, tmp_path: Path
 def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     command = [sys.executable, "-m", "guidekit", "build", "--site-dir", "site"]
-    assert run(command, site).returncode == 0
+    assert run(command, site, FIXTURE_TODAY).returncode == 0
     marker = site / "site" / "previous-build.txt"
     marker.write_text("the site readers see now", encoding="utf-8")
     good_home = (site / "site" / "index.html").read_bytes()
 
     page = site / "docs" / "index.md"
     page.write_text(page.read_text(encoding="utf-8").replace("[@nci-metastatic].", "[@no-such-key]."), encoding="utf-8")
-    failed = run(command, site)
+    failed = run(command, site, FIXTURE_TODAY)
     assert failed.returncode != 0
     assert "unknown citation key 'no-such-key'" in failed.output
     assert marker.read_text(encoding="utf-8") == "the site readers see now"
@@ -121,7 +121,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> No
     assert not list(site.glob(".site-building-*")), "the half-built folder must be removed"
 
     page.write_text(page.read_text(encoding="utf-8").replace("[@no-such-key].", "[@nci-metastatic]."), encoding="utf-8")
-    assert run(command, site).returncode == 0
+    assert run(command, site, FIXTURE_TODAY).returncode == 0
     assert not marker.exists(), "a successful build replaces the whole site"
 
 

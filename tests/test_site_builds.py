@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import REPO, make_site, run, run_check, run_mkdocs_build
+from conftest import FIXTURE_TODAY, REPO, make_site, run, run_check, run_mkdocs_build
 
 pytestmark = pytest.mark.slow
 
@@ -28,13 +28,13 @@ def copy_guide(destination: Path) -> Path:
 
 
 def test_real_guide_passes_the_checks() -> None:
-    result = run_check(REPO)
+    result = run_check(REPO, today=None)
     assert result.returncode == 0, result.output
     assert "no problems found" in result.output
 
 
 def test_real_guide_builds_strictly(tmp_path: Path) -> None:
-    result = run_mkdocs_build(REPO, tmp_path / "site")
+    result = run_mkdocs_build(REPO, tmp_path / "site", today=None)
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output and "ERROR" not in result.output
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -60,8 +60,9 @@ def build_in_process(site: Path) -> None:
 
 
 def test_serve_style_rebuilds_see_edits_and_keep_no_stale_state(
-    clean_site: Path, caplog: pytest.LogCaptureFixture
+    clean_site: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("GUIDEKIT_TODAY", FIXTURE_TODAY)
     glossary = clean_site / "docs" / "data" / "glossary.yml"
     page = clean_site / "site" / "glossary" / "index.html"
     build_in_process(clean_site)
@@ -80,7 +81,7 @@ def test_serve_style_rebuilds_see_edits_and_keep_no_stale_state(
     caplog.clear()
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
         build_in_process(clean_site)
-    assert "docs/index.md:8:66: glossary link to undefined term '#stage-4'" in caplog.text
+    assert "docs/index.md:11:66: glossary link to undefined term '#stage-4'" in caplog.text
 
     # Put it back: the next rebuild is clean again, with nothing left over from the failure.
     glossary.write_text(original, encoding="utf-8")
@@ -92,7 +93,9 @@ def test_serve_style_rebuilds_see_edits_and_keep_no_stale_state(
 
 def test_build_from_another_directory(tmp_path: Path) -> None:
     site = make_site(tmp_path)
-    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml")], tmp_path)
+    result = run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml")], tmp_path, FIXTURE_TODAY
+    )
     assert result.returncode == 0, result.output
     assert 'id="cite-1"' in (site / "site" / "index.html").read_text(encoding="utf-8")
 
@@ -111,5 +114,5 @@ def test_zensical_renders_citations_and_glossary_links(tmp_path: Path) -> None:
     assert '<dt id="metastasis">' in glossary
     references = (guide / "site" / "references" / "index.html").read_text(encoding="utf-8")
     assert 'Cited on: <a href="../about/#cite-' in references
-    check = run_check(guide)
+    check = run_check(guide, today=None)
     assert check.returncode == 0, check.output

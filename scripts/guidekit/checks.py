@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .anchors import generated_anchors, page_anchors
+from .dates import today as current_day
 from .front_matter import parse_front_matter
 from .glossary import Glossary, slugify
 from .guide_data import GuideData, load_guide_data
@@ -127,7 +128,7 @@ def _docs_files(docs_dir: Path) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(files), frozenset(folders)
 
 
-def _read_pages(project: Project) -> tuple[list[ScannedPage], list[Problem]]:
+def _read_pages(project: Project, today: dt.date) -> tuple[list[ScannedPage], list[Problem]]:
     """Read, scan and check every page on its own (encoding, front matter, size, safe HTML)."""
     pages: list[ScannedPage] = []
     problems: list[Problem] = []
@@ -138,7 +139,7 @@ def _read_pages(project: Project) -> tuple[list[ScannedPage], list[Problem]]:
         if source is None:
             continue
         scan = scan_page(source.text)
-        problems += parse_front_matter(source)[1]
+        problems += parse_front_matter(source, today)[1]
         problems += check_page(display_path, source.text, path.stat().st_size, scan)
         pages.append(ScannedPage(path.relative_to(project.docs_dir).as_posix(), display_path, scan))
     return pages, problems
@@ -186,7 +187,8 @@ def check_project(project: Project, today: dt.date | None = None) -> list[Proble
         bibliography_name=bibliography_name,
         today=today,
     )
-    pages, problems = _read_pages(project)
+    today = today or current_day()
+    pages, problems = _read_pages(project, today)
     problems += data.problems
     page_problems, cited, linked = check_pages(pages, data, project.glossary_page)
     problems += page_problems

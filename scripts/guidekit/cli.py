@@ -68,6 +68,27 @@ def command_build(args: argparse.Namespace) -> int:
     return build_site(config.parent, Path(args.site_dir), config)
 
 
+def command_readability(args: argparse.Namespace) -> int:
+    """Report each page's words, Flesch-Kincaid grade and Flesch reading ease; exit 1 if one is too hard."""
+    from .readability import MAX_GRADE, MIN_EASE, measure  # Markdown and textstat: only this command needs them
+
+    paths = [Path(p) for p in args.pages] or sorted(Path(args.docs_dir).rglob("*.md"))
+    failing = 0
+    print(f"{'page':40} {'words':>6} {'grade':>6} {'ease':>6}")
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"{path}: cannot read: {error}", file=sys.stderr)
+            failing += 1
+            continue
+        score = measure(text)
+        verdict = "" if score.passes else f"  too hard: aim for grade <= {MAX_GRADE:g} and ease >= {MIN_EASE:g}"
+        failing += not score.passes
+        print(f"{path.as_posix():40} {score.words:6d} {score.grade:6.1f} {score.ease:6.1f}{verdict}")
+    return 1 if failing else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m guidekit", description="Tools for the metastatic cancer guide.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -92,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
     build.add_argument("--site-dir", default="site", help="where to publish the site (default: site)")
     build.set_defaults(handler=command_build)
+    readability = commands.add_parser(
+        "readability", help="reading level of each page", description=command_readability.__doc__
+    )
+    readability.add_argument("pages", nargs="*", help="pages to measure (default: every page in docs/)")
+    readability.add_argument("--docs-dir", default="docs", help="the pages folder (default: docs)")
+    readability.set_defaults(handler=command_readability)
     return parser
 
 

@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+TODAY_VARIABLE = "GUIDEKIT_TODAY"
+
+
+def today() -> dt.date:
+    """Today, or the day in $GUIDEKIT_TODAY (YYYY-MM-DD): fixtures stay valid as years pass,
+    and an editor can ask which pages will be due for review on a later day."""
+    value = os.environ.get(TODAY_VARIABLE)
+    if value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass  # a bad value is ignored rather than stopping every build
+    return dt.date.today()
 
 
 class DateError(ValueError):

@@ -14,7 +14,6 @@ What it does to each page:
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -30,6 +29,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .citations import CITATION, parse_citation
+from .dates import today
 from .guide_data import GuideData, load_guide_data
 from .html_builders import (
     KEY_ATTRIBUTE,
@@ -207,7 +207,7 @@ class GuideExtension(Extension):
             bibliography,
             glossary_name=glossary.as_posix(),
             bibliography_name=bibliography.as_posix(),
-            today=dt.date.today(),
+            today=today(),
         )
 
     def citing_places(self, known_keys: Collection[str]) -> dict[str, list[CitingPlace]]:

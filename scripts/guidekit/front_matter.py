@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,10 +13,12 @@ from .sourcefile import SourceText
 from .suggest import did_you_mean
 from .yamlnodes import Located, parse_yaml
 
-REQUIRED = ("title", "description")
+REQUIRED = ("title", "description", "review_status", "last_reviewed", "next_review")
+REVIEW_STATUSES = ("awaiting clinical review", "clinically reviewed")
+MAX_REVIEW_INTERVAL_DAYS = 366  # at most twelve months between reviews
 # Material's values for `hide`; anything else is silently ignored by the theme, so it is a typo.
 HIDE_VALUES = ("navigation", "toc", "footer", "feedback", "path", "tags")
-DESCRIPTION_LIMIT = 200
+DESCRIPTION_LIMIT = 160  # search engines cut meta descriptions around here
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,17 @@ def _date(key: str, value: Located, problem: Any) -> None:
         parts = None
     if parts is None or parts[2] is None:
         problem(value, f"front matter {key!r} is not a date ({value.value!r}); write YYYY-MM-DD")
+
+
+def _review_status(key: str, value: Located, problem: Any) -> None:
+    if value.value not in REVIEW_STATUSES:
+        hint = did_you_mean(str(value.value), REVIEW_STATUSES)
+        problem(value, f"front matter 'review_status' must be one of: {', '.join(REVIEW_STATUSES)}{hint}")
+
+
+def _reviewers(key: str, value: Located, problem: Any) -> None:
+    if not value.is_list or not all(isinstance(item.value, str) and item.value.strip() for item in value.value):
+        problem(value, "front matter 'reviewers' must be a list of the names recorded in the review's pull request")
 
 
 def _hide(key: str, value: Located, problem: Any) -> None:
@@ -74,12 +88,41 @@ KEYS = {
     "description": _text,
     "hide": _hide,
     "search": _search,
+    "review_status": _review_status,
+    "reviewers": _reviewers,
     "last_reviewed": _date,
     "next_review": _date,
 }
 
 
-def parse_front_matter(source: SourceText) -> tuple[FrontMatter, list[Problem]]:
+def _review_rules(root: Located, path: str, today: dt.date) -> list[Problem]:
+    """The review cycle: next review within twelve months, not yet passed, and honest status."""
+    problems: list[Problem] = []
+    values = root.plain()
+    last, upcoming = values.get("last_reviewed"), values.get("next_review")
+    try:
+        last_day = dt.date.fromisoformat(str(last)) if last is not None else None
+        next_day = dt.date.fromisoformat(str(upcoming)) if upcoming is not None else None
+    except ValueError:
+        return problems  # the date rule has already said what is wrong
+    where = root.get("next_review")
+    if last_day and next_day and where:
+        if next_day <= last_day:
+            problems.append(Problem(path, where.line, where.column, "'next_review' must come after 'last_reviewed'"))
+        elif (next_day - last_day).days > MAX_REVIEW_INTERVAL_DAYS:
+            message = f"'next_review' {next_day} is more than twelve months after 'last_reviewed' {last_day}"
+            problems.append(Problem(path, where.line, where.column, message))
+    if next_day and where and next_day < today:
+        message = f"the page was due for review on {next_day}; review it, then update 'last_reviewed' and 'next_review'"
+        problems.append(Problem(path, where.line, where.column, message))
+    status = root.get("review_status")
+    if status and status.value == "clinically reviewed" and not values.get("reviewers"):
+        message = "'clinically reviewed' needs 'reviewers': the names recorded in the review's pull request"
+        problems.append(Problem(path, status.line, status.column, message))
+    return problems
+
+
+def parse_front_matter(source: SourceText, today: dt.date | None = None) -> tuple[FrontMatter, list[Problem]]:
     """Read and check the front matter at the top of a page (every page must have one)."""
     path = source.display_path
     body = front_matter_yaml(source.text)
@@ -109,6 +152,7 @@ def parse_front_matter(source: SourceText) -> tuple[FrontMatter, list[Problem]]:
     for key in REQUIRED:
         if key not in root.value:
             problems.append(Problem(path, 1, 1, f"the front matter has no {key!r}"))
+    problems += _review_rules(root, path, today or dt.date.today())
     values = root.plain()
     title = values.get("title") if isinstance(values.get("title"), str) else None
     description = values.get("description") if isinstance(values.get("description"), str) else None

@@ -12,7 +12,10 @@ from guidekit.cli import main
 from guidekit.problems import Severity
 from guidekit.project import SetupError, load_project
 
-FRONT_MATTER = "---\ntitle: T\ndescription: D\n---\n"  # four lines: page line N is file line N + 4
+FRONT_MATTER = (  # seven lines: page line N is file line N + 7
+    "---\ntitle: T\ndescription: D\nreview_status: awaiting clinical review\n"
+    "last_reviewed: 2026-11-22\nnext_review: 2027-11-22\n---\n"
+)
 GLOSSARY = "- term: Metastasis\n  aliases: [mets]\n  definition: Spread of cancer.\n"
 BIBLIOGRAPHY = "- id: nci-metastatic\n  type: report\n  title: T\n  publisher: NCI\n  issued: 2020\n  URL: https://www.cancer.gov/\n"
 
@@ -47,14 +50,14 @@ def test_unknown_key_names_the_closest(tmp_path: Path) -> None:
     assert messages(config) == [
         "docs/data/bibliography.yml:1:3: bibliography entry 'nci-metastatic' is not cited on any page; "
         "cite it as [@nci-metastatic] or remove it",
-        "docs/index.md:7:42: unknown citation key 'nci-metastatik'; did you mean 'nci-metastatic'?",
+        "docs/index.md:10:42: unknown citation key 'nci-metastatik'; did you mean 'nci-metastatic'?",
     ]
 
 
 def test_links_from_subfolders_resolve_relative_to_the_page(tmp_path: Path) -> None:
     page = "# Sub\n\n[a](../glossary.md#metastasis) [b](glossary.md#metastasis) [@nci-metastatic]\n"
     assert messages(project(tmp_path, {"index.md": "# Home\n", "sub/page.md": page})) == [
-        "docs/sub/page.md:7:32: no file 'docs/sub/glossary.md'; did you mean 'glossary.md'?"
+        "docs/sub/page.md:10:32: no file 'docs/sub/glossary.md'; did you mean 'glossary.md'?"
     ]
 
 
@@ -63,22 +66,23 @@ def test_glossary_link_rules(tmp_path: Path) -> None:
     assert messages(project(tmp_path, {"index.md": page})) == [
         "docs/data/glossary.yml:1:3: glossary term 'Metastasis' is not linked from any page; "
         "link to it as [metastasis](glossary.md#metastasis) or remove it",
-        "docs/index.md:7:1: glossary link to undefined term '#metastasys'; did you mean '#metastasis'?",
-        "docs/index.md:7:29: glossary anchor '#Metastasis' must be lowercase: use '#metastasis'",
-        "docs/index.md:7:57: '#mets' is another name for the glossary term 'Metastasis': link to '#metastasis'",
+        "docs/index.md:10:1: glossary link to undefined term '#metastasys'; did you mean '#metastasis'?",
+        "docs/index.md:10:29: glossary anchor '#Metastasis' must be lowercase: use '#metastasis'",
+        "docs/index.md:10:57: '#mets' is another name for the glossary term 'Metastasis': link to '#metastasis'",
     ]
 
 
 def test_links_from_the_glossary_page_itself_do_not_count_as_use(tmp_path: Path) -> None:
     pages = {"index.md": "# Home\n\n[@nci-metastatic]\n", "glossary.md": "# G\n\n[m](#metastasis)\n"}
-    result = check_project(load_project(project(tmp_path, pages)))
+    result = check_project(load_project(project(tmp_path, pages)), today=dt.date(2026, 11, 22))
     assert [(p.message.split(";")[0], p.severity) for p in result] == [
         ("glossary term 'Metastasis' is not linked from any page", Severity.WARNING)
     ]
 
 
 def test_unused_source_is_a_warning(tmp_path: Path) -> None:
-    result = check_project(load_project(project(tmp_path, {"index.md": "# Home\n\n[m](glossary.md#metastasis)\n"})))
+    config = project(tmp_path, {"index.md": "# Home\n\n[m](glossary.md#metastasis)\n"})
+    result = check_project(load_project(config), today=dt.date(2026, 11, 22))
     assert [p.severity for p in result] == [Severity.WARNING]
 
 
@@ -86,7 +90,7 @@ def test_unreadable_page_and_data(tmp_path: Path) -> None:
     config = project(tmp_path, {"index.md": GOOD_PAGE}, bibliography="- id: [")
     (tmp_path / "docs" / "bad.md").write_bytes(FRONT_MATTER.encode() + b"# Bad\n\xff\n")
     assert messages(config) == [
-        "docs/bad.md:6:1: the file is not valid UTF-8 (byte 0xff); save it with UTF-8 encoding",
+        "docs/bad.md:9:1: the file is not valid UTF-8 (byte 0xff); save it with UTF-8 encoding",
         "docs/data/bibliography.yml:2:1: invalid YAML: did not find expected node content",
     ]
 
@@ -106,7 +110,8 @@ def test_crlf_pages_work(tmp_path: Path) -> None:
     assert messages(config) == []
 
 
-def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GUIDEKIT_TODAY", "2026-11-22")
     config = project(tmp_path, {"index.md": "# Home\n\n[m](glossary.md#metastasis)\n"})
     assert main(["check", "--config", str(config)]) == 1
     assert main(["check", "--config", str(config), "--no-strict"]) == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.toc import slugify as markdown_slugify
@@ -15,33 +17,46 @@ from guidekit.page_rules import check_page, unsafe_scheme
 from guidekit.pages import ScannedPage
 from guidekit.sourcefile import SourceText
 
-FRONT = "---\ntitle: T\ndescription: D\n{extra}---\n# T\n"
+FRONT = "---\ntitle: T\ndescription: D\nreview_status: awaiting clinical review\n{extra}---\n# T\n"
+
+
+REVIEWED = "last_reviewed: 2026-11-01\nnext_review: 2027-11-01\n"
+TODAY = dt.date(2026, 11, 22)
 
 
 def front_matter_messages(extra: str) -> list[str]:
-    return [str(p) for p in parse_front_matter(SourceText("p.md", FRONT.format(extra=extra)))[1]]
+    text = FRONT.format(extra=extra if "next_review" in extra else extra + REVIEWED)
+    return [str(p) for p in parse_front_matter(SourceText("p.md", text), TODAY)[1]]
 
 
 def test_front_matter_details() -> None:
     assert front_matter_messages("") == []
     assert front_matter_messages("hide: [toc, navigaton]\n") == [
-        "p.md:4:13: front matter 'hide' has unknown value 'navigaton'; did you mean 'navigation'?"
+        "p.md:5:13: front matter 'hide' has unknown value 'navigaton'; did you mean 'navigation'?"
     ]
     assert front_matter_messages("hide: toc\n") == [
-        "p.md:4:7: front matter 'hide' must be a list, e.g. [toc]; choose from navigation, toc, footer, feedback, path, tags"
+        "p.md:5:7: front matter 'hide' must be a list, e.g. [toc]; choose from navigation, toc, footer, feedback, path, tags"
     ]
     assert front_matter_messages("search: {exclude: maybe, boost: 2, rank: 1}\n") == [
-        "p.md:4:19: front matter 'search.exclude' must be true or false",
-        "p.md:4:42: front matter 'search' has unknown key 'rank'; use boost or exclude",
+        "p.md:5:19: front matter 'search.exclude' must be true or false",
+        "p.md:5:42: front matter 'search' has unknown key 'rank'; use boost or exclude",
     ]
-    assert front_matter_messages("next_review: 2027-05\n") == [
-        "p.md:4:14: front matter 'next_review' is not a date ('2027-05'); write YYYY-MM-DD"
+    assert front_matter_messages("last_reviewed: 2026-11-01\nnext_review: 2027-05\n") == [
+        "p.md:6:14: front matter 'next_review' is not a date ('2027-05'); write YYYY-MM-DD"
+    ]
+    assert front_matter_messages("last_reviewed: 2026-11-01\nnext_review: 2026-10-01\n") == [
+        "p.md:6:14: 'next_review' must come after 'last_reviewed'",
+        "p.md:6:14: the page was due for review on 2026-10-01; review it, then update 'last_reviewed' and 'next_review'",
+    ]
+    text = FRONT.replace("awaiting clinical review", "reviewed").format(extra=REVIEWED)
+    assert [str(p) for p in parse_front_matter(SourceText("p.md", text), TODAY)[1]] == [
+        "p.md:4:16: front matter 'review_status' must be one of: awaiting clinical review, clinically reviewed"
     ]
     assert front_matter_messages("last_reviewed: 2026-11-01\nnext_review: 2027-11-01\n") == []
-    long = "x" * 201
-    text = f"---\ntitle: T\ndescription: {long}\n---\n"
-    assert [str(p) for p in parse_front_matter(SourceText("p.md", text))[1]] == [
-        "p.md:3:14: front matter 'description' is 201 characters; keep it under 200"
+    long = "x" * 161
+    text = f"---\ntitle: T\ndescription: {long}\nreview_status: awaiting clinical review\n{REVIEWED}---\n"
+    assert [str(p) for p in parse_front_matter(SourceText("p.md", text), TODAY)[1]] == [
+        "p.md:3:14: front matter 'description' is 161 characters; keep it under 160"
     ]
 
 
