@@ -50,6 +50,7 @@ def test_real_guide_builds_strictly(tmp_path: Path) -> None:
     for page in (tmp_path / "site").rglob("index.html"):
         text = page.read_text(encoding="utf-8")
         assert "Draft, awaiting clinical review." in text, page
+        assert "<strong>Next review due:</strong>" in text, page
         assert '#how-it-is-reviewed">How this guide is reviewed' in text, page
 
 
