@@ -24,6 +24,8 @@ from .problems import Problem, Severity, sort_problems
 from .project import Project
 from .sourcefile import read_source
 from .suggest import did_you_mean
+from .survival import MARKER as SURVIVAL_MARKER
+from .survival import SurvivalData, expand_for_scan
 
 
 def glossary_anchor(page: ScannedPage, target: str, glossary_page: str) -> str | None:
@@ -128,7 +130,18 @@ def _docs_files(docs_dir: Path) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(files), frozenset(folders)
 
 
-def _read_pages(project: Project, today: dt.date) -> tuple[list[ScannedPage], list[Problem]]:
+def _marker_problems(display_path: str, text: str, survival: SurvivalData | None) -> list[Problem]:
+    """A survival table needs its data file."""
+    if survival is not None or SURVIVAL_MARKER not in text:
+        return []
+    line = text[: text.index(SURVIVAL_MARKER)].count("\n") + 1
+    message = "the survival table needs its data file (the 'survival' setting of guidekit.extension)"
+    return [Problem(display_path, line, 1, message)]
+
+
+def _read_pages(
+    project: Project, today: dt.date, survival: SurvivalData | None
+) -> tuple[list[ScannedPage], list[Problem]]:
     """Read, scan and check every page on its own (encoding, front matter, size, safe HTML)."""
     pages: list[ScannedPage] = []
     problems: list[Problem] = []
@@ -138,7 +151,8 @@ def _read_pages(project: Project, today: dt.date) -> tuple[list[ScannedPage], li
         problems += found
         if source is None:
             continue
-        scan = scan_page(source.text)
+        scan = scan_page(expand_for_scan(source.text, survival))
+        problems += _marker_problems(display_path, source.text, survival)
         problems += parse_front_matter(source, today)[1]
         problems += check_page(display_path, source.text, path.stat().st_size, scan)
         pages.append(ScannedPage(path.relative_to(project.docs_dir).as_posix(), display_path, scan))
@@ -186,9 +200,11 @@ def check_project(project: Project, today: dt.date | None = None) -> list[Proble
         glossary_name=glossary_name,
         bibliography_name=bibliography_name,
         today=today,
+        survival_path=project.survival,
+        survival_name=project.display(project.survival) if project.survival else "",
     )
     today = today or current_day()
-    pages, problems = _read_pages(project, today)
+    pages, problems = _read_pages(project, today, data.survival)
     problems += data.problems
     page_problems, cited, linked = check_pages(pages, data, project.glossary_page)
     problems += page_problems

@@ -41,6 +41,8 @@ from .html_builders import (
 )
 from .pages import CitingPlace, citing_places, scan_pages
 from .project import DEFAULT_SETTINGS
+from .survival import MARKER as SURVIVAL_MARKER
+from .survival import expand_for_scan, table_lines
 
 MARKERS = {"<!-- guide:glossary -->": "glossary", "<!-- guide:references -->": "references"}
 _PLACEHOLDER = "GUIDEKITMARKER{}END"
@@ -75,7 +77,10 @@ class _MarkerPreprocessor(Preprocessor):
         output: list[str] = []
         for line in lines:
             marker = MARKERS.get(line.strip())
-            if marker:
+            if line.strip() == SURVIVAL_MARKER and state.data.survival is not None:
+                # A Markdown table, so the tables extension renders it and its citations are numbered.
+                output += ["", *table_lines(state.data.survival), ""]
+            elif marker:
                 state.markers.add(marker)
                 output += ["", _PLACEHOLDER.format(marker), ""]
             else:
@@ -186,6 +191,7 @@ class GuideExtension(Extension):
             "docs_dir": [DEFAULT_SETTINGS["docs_dir"], "folder of the Markdown pages"],
             "glossary_page": [DEFAULT_SETTINGS["glossary_page"], "the glossary page, relative to docs_dir"],
             "references_page": [DEFAULT_SETTINGS["references_page"], "the references page, relative to docs_dir"],
+            "survival": [DEFAULT_SETTINGS["survival"], "survival data for the table on the prognosis page"],
         }
         super().__init__(**kwargs)
         self.state = PageState()
@@ -202,18 +208,23 @@ class GuideExtension(Extension):
         """The data files, parsed once per content (see guide_data)."""
         glossary = Path(self.getConfig("glossary"))
         bibliography = Path(self.getConfig("bibliography"))
+        survival = Path(self.getConfig("survival")) if self.getConfig("survival") else None
         return load_guide_data(
             glossary,
             bibliography,
             glossary_name=glossary.as_posix(),
             bibliography_name=bibliography.as_posix(),
             today=today(),
+            survival_path=survival,
+            survival_name=survival.as_posix() if survival else "",
         )
 
     def citing_places(self, known_keys: Collection[str]) -> dict[str, list[CitingPlace]]:
         """Which pages cite which source, read from the pages themselves (only for the references page)."""
         docs_dir = Path(self.getConfig("docs_dir"))
-        pages = [page for page, _ in scan_pages(docs_dir, lambda path: path.as_posix()) if page is not None]
+        survival = self.state.data.survival if self.state.data else None
+        scanned = scan_pages(docs_dir, lambda path: path.as_posix(), lambda text: expand_for_scan(text, survival))
+        pages = [page for page, _ in scanned if page is not None]
         return citing_places(pages, known_keys)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API

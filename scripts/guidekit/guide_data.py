@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bibliography import Bibliography, parse_bibliography
+from .dates import today as current_day
 from .glossary import Glossary, parse_glossary
 from .problems import Problem
 from .sourcefile import decode_source
+from .survival import SurvivalData, parse_survival
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,7 @@ class GuideData:
     glossary: Glossary
     bibliography: Bibliography
     problems: tuple[Problem, ...]
+    survival: SurvivalData | None = None
 
 
 def _read(path: Path) -> bytes | None:
@@ -38,6 +41,8 @@ def _parse(
     bibliography_bytes: bytes | None,
     bibliography_name: str,
     today: dt.date,
+    survival_bytes: bytes | None = None,
+    survival_name: str = "",
 ) -> GuideData:
     problems: list[Problem] = []
     glossary, bibliography = Glossary({}, readable=False), Bibliography({}, readable=False)
@@ -56,7 +61,14 @@ def _parse(
         if source is not None:
             bibliography, found = parse_bibliography(source, today)
             problems += found
-    return GuideData(glossary, bibliography, tuple(problems))
+    survival = None
+    if survival_bytes is not None:
+        source, found = decode_source(survival_bytes, survival_name)
+        problems += found
+        if source is not None:
+            survival, found = parse_survival(source)
+            problems += found
+    return GuideData(glossary, bibliography, tuple(problems), survival)
 
 
 def load_guide_data(
@@ -66,8 +78,20 @@ def load_guide_data(
     glossary_name: str,
     bibliography_name: str,
     today: dt.date | None = None,
+    survival_path: Path | None = None,
+    survival_name: str = "",
 ) -> GuideData:
-    """Parse the two data files (cached by content); names are the paths shown in messages."""
+    """Parse the data files (cached by content); names are the paths shown in messages.
+
+    The survival data is optional: a guide without a survival table needs no such file.
+    """
+    survival_bytes = _read(survival_path) if survival_path else None
     return _parse(
-        _read(glossary_path), glossary_name, _read(bibliography_path), bibliography_name, today or dt.date.today()
+        _read(glossary_path),
+        glossary_name,
+        _read(bibliography_path),
+        bibliography_name,
+        today or current_day(),
+        survival_bytes,
+        survival_name,
     )

@@ -25,14 +25,16 @@ def markdown_files(docs_dir: Path) -> list[Path]:
     return sorted(path for path in docs_dir.rglob("*.md") if path.is_file())
 
 
-def scan_pages(docs_dir: Path, display: Callable[[Path], str]) -> Iterator[tuple[ScannedPage | None, list[Problem]]]:
-    """Read and scan each page; a page that cannot be read yields its problems instead."""
+def scan_pages(
+    docs_dir: Path, display: Callable[[Path], str], expand: Callable[[str], str] = str
+) -> Iterator[tuple[ScannedPage | None, list[Problem]]]:
+    """Read and scan each page (after ``expand`` fills in generated parts); unreadable pages yield problems."""
     for path in markdown_files(docs_dir):
         display_path = display(path)
         source, problems = read_source(path, display_path)
         page = None
         if source is not None:
-            page = ScannedPage(path.relative_to(docs_dir).as_posix(), display_path, scan_page(source.text))
+            page = ScannedPage(path.relative_to(docs_dir).as_posix(), display_path, scan_page(expand(source.text)))
         yield page, problems
 
 

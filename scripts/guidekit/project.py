@@ -16,6 +16,7 @@ DEFAULT_SETTINGS = {
     "docs_dir": "docs",
     "glossary_page": "glossary.md",
     "references_page": "references.md",
+    "survival": "docs/data/survival.yml",
 }
 
 
@@ -33,6 +34,7 @@ class Project:
     glossary: Path
     glossary_page: str  # relative to docs_dir, with forward slashes
     references_page: str
+    survival: Path | None = None
     site_url: str | None = None
 
     @property
@@ -83,6 +85,7 @@ def project_from_settings(config_file: Path, docs_dir: str, settings: dict[str, 
         glossary=(root / settings["glossary"]).resolve(),
         glossary_page=settings["glossary_page"],
         references_page=settings["references_page"],
+        survival=(root / settings["survival"]).resolve() if settings.get("survival") else None,
         site_url=site_url,
     )
 

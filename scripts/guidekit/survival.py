@@ -1,0 +1,116 @@
+"""Distant-stage survival data: one file feeds both the prognosis table and the bar chart.
+
+The data file carries its citation keys, so the table cites each row and the chart names its
+sources; since both come from one file they can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .problems import Problem
+from .sourcefile import SourceText
+from .yamlnodes import Located, parse_yaml
+
+MARKER = "<!-- guide:survival-table -->"
+
+
+@dataclass(frozen=True)
+class SurvivalRow:
+    """One cancer type's 5-year relative survival at the distant stage."""
+
+    cancer: str
+    percent: float
+    source: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class SurvivalData:
+    """The rows, highest survival first, and the period the figures describe."""
+
+    period: str
+    release: str
+    rows: tuple[SurvivalRow, ...]
+
+    @property
+    def sources(self) -> list[str]:
+        """The citation keys, each once, in row order."""
+        return list(dict.fromkeys(row.source for row in self.rows))
+
+
+def _text(entry: Located, field: str, path: str, problems: list[Problem]) -> str | None:
+    value = entry.get(field)
+    if value is None or not isinstance(value.value, str) or not value.value.strip():
+        where = value or entry
+        problems.append(Problem(path, where.line, where.column, f"survival data needs text in {field!r}"))
+        return None
+    return value.value.strip()
+
+
+def parse_survival(source: SourceText) -> tuple[SurvivalData | None, list[Problem]]:
+    """Read the survival data file: period, release and rows of cancer, percent and source."""
+    path = source.display_path
+    root, problems = parse_yaml(source)
+    if root is None or not root.is_mapping:
+        if root is not None:
+            problems.append(Problem(path, root.line, root.column, "survival data must have period, release and rows"))
+        return None, problems
+    period = _text(root, "period", path, problems)
+    release = _text(root, "release", path, problems)
+    rows_node = root.get("rows")
+    if rows_node is None or not rows_node.is_list or not rows_node.value:
+        problems.append(Problem(path, root.line, root.column, "survival data needs a list of 'rows'"))
+        return None, problems
+    rows = []
+    for entry in rows_node.value:
+        if not entry.is_mapping:
+            problems.append(Problem(path, entry.line, entry.column, "each row needs cancer, percent and source"))
+            continue
+        cancer = _text(entry, "cancer", path, problems)
+        key = _text(entry, "source", path, problems)
+        percent = entry.get("percent")
+        number = percent.value if percent is not None else None
+        if isinstance(number, bool) or not isinstance(number, (int, float)) or not 0 <= number <= 100:
+            where = percent or entry
+            problems.append(Problem(path, where.line, where.column, "'percent' must be a number from 0 to 100"))
+            continue
+        if cancer and key:
+            rows.append(SurvivalRow(cancer, float(number), key, entry.line, entry.column))
+    if not period or not release or problems:
+        return None, problems
+    ordered = tuple(sorted(rows, key=lambda row: (-row.percent, row.cancer)))
+    return SurvivalData(period, release, ordered), problems
+
+
+def format_percent(value: float) -> str:
+    """'32.6%' (SEER gives one decimal), '8%' for a whole number."""
+    return f"{value:.1f}%".replace(".0%", "%")
+
+
+def table_lines(data: SurvivalData) -> list[str]:
+    """The Markdown table for the prognosis page; each row cites its source."""
+    lines = [
+        "| Where the cancer started | Alive 5 years later (relative survival) |",
+        "| --- | ---: |",
+    ]
+    lines += [f"| {row.cancer} | {format_percent(row.percent)} [@{row.source}] |" for row in data.rows]
+    return lines
+
+
+def expand_for_scan(text: str, data: SurvivalData | None) -> str:
+    """The page as the checks should read it: the marker line holds the table's citations.
+
+    The replacement is one line, so every other line keeps its number, and citations keep the
+    order they have once the table is rendered.
+    """
+    if MARKER not in text or data is None:
+        return text
+    lines = text.split("\n")
+    return "\n".join(citation_line(data) if line.strip() == MARKER else line for line in lines)
+
+
+def citation_line(data: SurvivalData) -> str:
+    """The table's citations on one line, in table order: what the checks scan in the marker's place."""
+    return " ".join(f"[@{row.source}]" for row in data.rows)
