@@ -77,7 +77,8 @@ def test_html_is_valid_apart_from_known_theme_errors(built: Path) -> None:
     errors = vnu_errors(built)
     ours = [f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in errors if not from_theme(m)]
     assert ours == []
-    assert len(errors) < 20, "the theme's known errors grew: look at them again"
+    pages = len(list(built.rglob("*.html")))
+    assert len(errors) <= 2 * pages, "the theme's known errors grew beyond its two toggles a page: look again"
 
 
 def test_html_checker_catches_invalid_html(tmp_path: Path) -> None:

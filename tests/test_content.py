@@ -1,0 +1,96 @@
+"""The guide's own text: readable, original, sourced and reviewed on time.
+
+These are the rules a medical change is held to before it is published; the checks (`make check`)
+cover citations, glossary links and review dates; these add reading level, originality and scale.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from guidekit.bibliography import WEB_TYPES
+from guidekit.guide_data import load_guide_data
+from guidekit.readability import MAX_GRADE, MIN_EASE, measure
+
+DOCS = REPO / "docs"
+CHAPTERS = [
+    "basics.md",
+    "spread.md",
+    "symptoms.md",
+    "diagnosis.md",
+    "staging.md",
+    "treatment.md",
+    "palliative-care.md",
+    "prognosis.md",
+]
+# Generated A-Z lists are not prose; every other page is held to the reading level.
+NOT_PROSE = {"glossary.md", "references.md"}
+SEED_OVERLAP = REPO.parent / "shared" / "tools" / "seed-overlap"
+
+
+def prose_pages() -> list[str]:
+    return sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if p.name not in NOT_PROSE)
+
+
+@pytest.mark.parametrize("page", prose_pages())
+def test_reading_level(page: str) -> None:
+    score = measure((DOCS / page).read_text(encoding="utf-8"))
+    assert score.grade <= MAX_GRADE, f"{page}: Flesch-Kincaid grade {score.grade:.1f} > {MAX_GRADE}"
+    assert score.ease >= MIN_EASE, f"{page}: Flesch reading ease {score.ease:.1f} < {MIN_EASE}"
+
+
+def test_reading_level_rule_can_fail() -> None:
+    hard = (
+        "---\ntitle: x\n---\n"
+        + (
+            "Metastatic dissemination necessitates comprehensive multidisciplinary evaluation, "
+            "encompassing histopathological characterization and individualized therapeutic stratification. "
+        )
+        * 5
+    )
+    assert not measure(hard).passes
+
+
+def test_every_chapter_is_in_the_guide_in_order() -> None:
+    nav = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    positions = [nav.find(f": {chapter}\n") for chapter in CHAPTERS]
+    assert all(position > 0 for position in positions), dict(zip(CHAPTERS, positions, strict=True))
+    assert positions == sorted(positions)
+    for chapter in CHAPTERS:
+        text = (DOCS / chapter).read_text(encoding="utf-8")
+        assert '!!! abstract "Key points"' in text, f"{chapter} opens without key points"
+        assert "[@" in text, f"{chapter} cites nothing"
+
+
+def test_sources_and_terms_are_many_and_complete() -> None:
+    data = load_guide_data(
+        DOCS / "data" / "glossary.yml",
+        DOCS / "data" / "bibliography.yml",
+        glossary_name="glossary.yml",
+        bibliography_name="bibliography.yml",
+    )
+    references = data.bibliography.references.values()
+    assert len(references) >= 30
+    assert all(ref.accessed for ref in references if ref.csl_type in WEB_TYPES)
+    assert len(data.glossary.terms) >= 70
+
+
+def test_text_is_original() -> None:
+    """No run of ten words copied from the source documents (facts carry over, sentences do not)."""
+    if not SEED_OVERLAP.is_file():
+        pytest.skip(f"the source documents' checker is not beside this clone ({SEED_OVERLAP})")
+    result = subprocess.run([str(SEED_OVERLAP), str(DOCS)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_seed_overlap_checker_can_fail(tmp_path: Path) -> None:
+    if not SEED_OVERLAP.is_file():
+        pytest.skip(f"the source documents' checker is not beside this clone ({SEED_OVERLAP})")
+    seed = sorted((SEED_OVERLAP.parent.parent / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+    (tmp_path / "copied.md").write_text(" ".join(seed.split()[:40]), encoding="utf-8")
+    result = subprocess.run([str(SEED_OVERLAP), str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
