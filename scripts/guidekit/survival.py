@@ -21,6 +21,7 @@ class SurvivalRow:
 
     cancer: str
     percent: float
+    earlier: float | None  # the same figure for an earlier period, to show the change
     source: str
     line: int
     column: int
@@ -33,11 +34,24 @@ class SurvivalData:
     period: str
     release: str
     rows: tuple[SurvivalRow, ...]
+    earlier_period: str | None = None
 
     @property
     def sources(self) -> list[str]:
         """The citation keys, each once, in row order."""
         return list(dict.fromkeys(row.source for row in self.rows))
+
+
+def _percent(entry: Located, field: str, path: str, problems: list[Problem], *, required: bool) -> float | None:
+    value = entry.get(field)
+    if value is None and not required:
+        return None
+    number = value.value if value is not None else None
+    if isinstance(number, bool) or not isinstance(number, (int, float)) or not 0 <= number <= 100:
+        where = value or entry
+        problems.append(Problem(path, where.line, where.column, f"{field!r} must be a number from 0 to 100"))
+        return None
+    return float(number)
 
 
 def _text(entry: Located, field: str, path: str, problems: list[Problem]) -> str | None:
@@ -70,18 +84,21 @@ def parse_survival(source: SourceText) -> tuple[SurvivalData | None, list[Proble
             continue
         cancer = _text(entry, "cancer", path, problems)
         key = _text(entry, "source", path, problems)
-        percent = entry.get("percent")
-        number = percent.value if percent is not None else None
-        if isinstance(number, bool) or not isinstance(number, (int, float)) or not 0 <= number <= 100:
-            where = percent or entry
-            problems.append(Problem(path, where.line, where.column, "'percent' must be a number from 0 to 100"))
-            continue
-        if cancer and key:
-            rows.append(SurvivalRow(cancer, float(number), key, entry.line, entry.column))
+        percent = _percent(entry, "percent", path, problems, required=True)
+        earlier = _percent(entry, "earlier_percent", path, problems, required=False)
+        if cancer and key and percent is not None:
+            rows.append(SurvivalRow(cancer, percent, earlier, key, entry.line, entry.column))
     if not period or not release or problems:
         return None, problems
+    earlier_period = root.get("earlier_period")
+    earlier_label = str(earlier_period.value) if earlier_period is not None else None
+    if earlier_label is None and any(row.earlier is not None for row in rows):
+        problems.append(
+            Problem(path, root.line, root.column, "rows give 'earlier_percent': say which 'earlier_period'")
+        )
+        return None, problems
     ordered = tuple(sorted(rows, key=lambda row: (-row.percent, row.cancer)))
-    return SurvivalData(period, release, ordered), problems
+    return SurvivalData(period, release, ordered, earlier_label), problems
 
 
 def format_percent(value: float) -> str:
@@ -91,10 +108,15 @@ def format_percent(value: float) -> str:
 
 def table_lines(data: SurvivalData) -> list[str]:
     """The Markdown table for the prognosis page; each row cites its source."""
-    lines = [
-        "| Where the cancer started | Alive 5 years later (relative survival) |",
-        "| --- | ---: |",
-    ]
+    if data.earlier_period:
+        lines = [f"| Where the cancer started | {data.earlier_period} | {data.period} |", "| --- | ---: | ---: |"]
+        lines += [
+            f"| {row.cancer} | {format_percent(row.earlier) if row.earlier is not None else 'not known'} "
+            f"| {format_percent(row.percent)} [@{row.source}] |"
+            for row in data.rows
+        ]
+        return lines
+    lines = [f"| Where the cancer started | {data.period} |", "| --- | ---: |"]
     lines += [f"| {row.cancer} | {format_percent(row.percent)} [@{row.source}] |" for row in data.rows]
     return lines
 
