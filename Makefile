@@ -43,6 +43,7 @@ check: $(VENV)/.site-installed ## Run the content checks alone (citations, gloss
 	$(BIN)/python -m guidekit check
 
 test: $(VENV)/.test-installed node_modules/.installed ## Run the whole test suite
+	@scripts/system-deps.sh
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test-installed ## Lint the build code and tests

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The Debian packages the test suite needs beyond Python: Java (runs the Nu Html Checker) and
-# npm (installs the checker from the npm registry). Installs what is missing when it can (root
+# The Debian packages the test suite needs beyond Python: Java (runs the Nu Html Checker), npm
+# (installs the checker and axe-core from the npm registry) and Chromium (the browser tests drive
+# it through Playwright; Playwright's own browser download is not used). Installs what is missing when it can (root
 # with apt-get); otherwise says exactly which command to run, and fails.
 set -euo pipefail
 
 missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

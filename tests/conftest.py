@@ -1,12 +1,17 @@
-"""Shared helpers: building fixture sites from tests/sites and running the two entry points."""
+"""Shared helpers: fixture sites from tests/sites, the two entry points, and a real browser over
+the built guide (Debian's Chromium driven by Playwright, the site served on 127.0.0.1)."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -72,3 +77,64 @@ def make_site(destination: Path, case: str | None = None) -> Path:
 @pytest.fixture
 def clean_site(tmp_path: Path) -> Path:
     return make_site(tmp_path)
+
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def built_guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real guide, built once for all browser tests."""
+    site = tmp_path_factory.mktemp("browser") / "site"
+    result = run([sys.executable, "-m", "guidekit", "build", "--site-dir", str(site)], REPO)
+    assert result.returncode == 0, result.output
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_guide: Path) -> Iterator[str]:
+    """The built guide served on 127.0.0.1, at the same path as the published site (/guide/)."""
+    root = built_guide.parent / "root"
+    root.mkdir()
+    (root / "guide").symlink_to(built_guide, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/guide/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium; a missing browser fails with the command that fixes it."""
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("Chromium is missing: run `make test` as root, or `sudo apt-get install chromium`")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .checks import check_project
+from .guide_data import load_guide_data
 from .problems import Severity
 from .project import SetupError, load_project, site_base_path
 from .publish import build_site
@@ -89,6 +90,50 @@ def command_readability(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
+CHART = Path("docs/images/survival-distant.svg")
+
+
+def command_chart(args: argparse.Namespace) -> int:
+    """Draw the survival chart from docs/data/survival.yml; with --check, only say whether it is stale."""
+    from .survival_chart import render_chart  # only this command draws
+
+    try:
+        project = load_project(Path(args.config))
+    except SetupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    data = load_guide_data(
+        project.glossary,
+        project.bibliography,
+        glossary_name=project.display(project.glossary),
+        bibliography_name=project.display(project.bibliography),
+        survival_path=project.survival,
+        survival_name=project.display(project.survival) if project.survival else "",
+    )
+    if data.survival is None:
+        for problem in data.problems:
+            print(problem, file=sys.stderr)
+        print("chart: the survival data could not be read", file=sys.stderr)
+        return 1
+    publishers = [
+        data.bibliography.references[key] for key in data.survival.sources if key in data.bibliography.references
+    ]
+    reported_by = ", ".join(dict.fromkeys(ref.publisher or ref.title for ref in publishers)) or "its sources"
+    svg = render_chart(data.survival, reported_by)
+    target = project.root / CHART
+    current = target.read_text(encoding="utf-8") if target.exists() else None
+    if args.check:
+        if current != svg:
+            print(f"{CHART}: stale; run `python -m guidekit chart` and commit the result", file=sys.stderr)
+            return 1
+        print(f"{CHART}: up to date", file=sys.stderr)
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(svg, encoding="utf-8")
+    print(f"wrote {CHART} ({len(svg.encode())} bytes)", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m guidekit", description="Tools for the metastatic cancer guide.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -119,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
     readability.add_argument("pages", nargs="*", help="pages to measure (default: every page in docs/)")
     readability.add_argument("--docs-dir", default="docs", help="the pages folder (default: docs)")
     readability.set_defaults(handler=command_readability)
+    chart = commands.add_parser(
+        "chart", help="draw the survival chart from its data", description=command_chart.__doc__
+    )
+    chart.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
+    chart.add_argument("--check", action="store_true", help="do not write; exit 1 if the chart is stale")
+    chart.set_defaults(handler=command_chart)
     return parser
 
 

@@ -19,6 +19,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?
 _INLINE_LINK = re.compile(
     r"(?P<image>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
     r"\(\s*(?P<target><[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"
+    r"(?P<attrs>\{[^{}\n]*\})?"
 )
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.MULTILINE)
 
@@ -125,6 +126,7 @@ class FoundLink:
     is_image: bool
     line: int
     column: int
+    attributes: str = ""  # an attribute list written right after it: { width="480" loading=lazy }
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,7 @@ def scan_page(text: str) -> PageScan:
         shown = "[@" + re.split(r"[\s\[]", rest, maxsplit=1)[0]
         errors.append(FoundError(*index.position(match.start()), f"citation {shown!r} is not closed; add ']'"))
     links = [
-        FoundLink(m["text"], m["target"].strip("<>"), bool(m["image"]), *index.position(m.start()))
+        FoundLink(m["text"], m["target"].strip("<>"), bool(m["image"]), *index.position(m.start()), m["attrs"] or "")
         for m in _INLINE_LINK.finditer(masked)
     ]
     links += [

@@ -106,11 +106,18 @@ def _link_scheme_rules(path: str, scan: PageScan) -> list[Problem]:
 
 
 def _image_rules(path: str, scan: PageScan) -> list[Problem]:
-    return [
-        Problem(path, link.line, link.column, f"image '{link.target}' has no alt text; describe what it shows in ![…]")
-        for link in scan.links
-        if link.is_image and not link.text.strip()
-    ]
+    problems = []
+    for link in scan.links:
+        if not link.is_image:
+            continue
+        if not link.text.strip():
+            message = f"image '{link.target}' has no alt text; describe what it shows in ![…]"
+            problems.append(Problem(path, link.line, link.column, message))
+        if not (re.search(r"\bwidth=", link.attributes) and re.search(r"\bheight=", link.attributes)):
+            # Without both, the page jumps as the image arrives, and a reader loses their place.
+            message = f'image \'{link.target}\' needs its size: add {{ width="…" height="…" }} right after it'
+            problems.append(Problem(path, link.line, link.column, message))
+    return problems
 
 
 def _heading_rules(path: str, masked: str, index: LineIndex) -> list[Problem]:

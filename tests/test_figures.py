@@ -1,0 +1,125 @@
+"""The guide's figures: small, self-contained, described, and the survival chart never stale."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run
+from guidekit.sourcefile import SourceText
+from guidekit.survival import parse_survival, table_lines
+from guidekit.survival_chart import render_chart
+
+IMAGES = REPO / "docs" / "images"
+SVG = "{http://www.w3.org/2000/svg}"
+FIGURES = sorted(IMAGES.glob("*.svg"))
+
+
+def test_there_are_at_least_seven_figures() -> None:
+    assert len(FIGURES) >= 7
+
+
+@pytest.mark.parametrize("figure", FIGURES, ids=lambda path: path.name)
+def test_figure_is_small_described_and_self_contained(figure: Path) -> None:
+    data = figure.read_bytes()
+    assert len(data) < 40 * 1024
+    root = ET.fromstring(data)
+    assert root.get("width") and root.get("height") and root.get("viewBox")
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title") is not None and (root.find(f"{SVG}desc").text or "").strip()
+    text = data.decode("utf-8")
+    assert "<script" not in text and "foreignObject" not in text and "<image" not in text
+    assert not re.search(r"(?:href|src)\s*=\s*[\"'](?!#)", text), "figures must not load anything"
+    assert root.findall(f".//{SVG}text"), "text must be real text"
+
+
+def test_survival_chart_is_current() -> None:
+    result = run([sys.executable, "-m", "guidekit", "chart", "--check"], REPO)
+    assert result.returncode == 0, result.output
+
+
+def test_a_stale_chart_is_caught(tmp_path: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(REPO / "docs", guide / "docs")
+    shutil.copy2(REPO / "mkdocs.yml", guide)
+    data = guide / "docs" / "data" / "survival.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("percent: 35\n", "percent: 36\n", 1), encoding="utf-8")
+    stale = run([sys.executable, "-m", "guidekit", "chart", "--check"], guide)
+    assert stale.returncode == 1 and "stale" in stale.output
+    assert run([sys.executable, "-m", "guidekit", "chart"], guide).returncode == 0
+    assert run([sys.executable, "-m", "guidekit", "chart", "--check"], guide).returncode == 0
+    assert "36%" in (guide / "docs" / "images" / "survival-distant.svg").read_text(encoding="utf-8")
+
+
+SAMPLE = """\
+period: 2015–2021
+earlier_period: Mid-1990s
+release: A release
+rows:
+  - {cancer: B cancer, percent: 10, earlier_percent: 2, source: key-b}
+  - {cancer: A & cancer, percent: 35.5, earlier_percent: 17, source: key-a}
+"""
+
+
+def test_chart_and_table_come_from_the_same_rows() -> None:
+    data, problems = parse_survival(SourceText("s.yml", SAMPLE))
+    assert problems == [] and data is not None
+    first, second = render_chart(data, "Someone"), render_chart(data, "Someone")
+    assert first == second, "the chart must be a pure function of its data"
+    assert "A &amp; cancer" in first and "35.5%" in first and "17%" in first
+    assert first.index("A &amp; cancer") < first.index("B cancer"), "highest survival first"
+    assert table_lines(data) == [
+        "| Where the cancer started | Mid-1990s | 2015–2021 |",
+        "| --- | ---: | ---: |",
+        "| A & cancer | 17% | 35.5% [@key-a] |",
+        "| B cancer | 2% | 10% [@key-b] |",
+    ]
+
+
+def test_survival_data_rules() -> None:
+    _, problems = parse_survival(SourceText("s.yml", SAMPLE.replace("percent: 10,", "percent: 110,")))
+    assert [str(p) for p in problems] == ["s.yml:5:33: 'percent' must be a number from 0 to 100"]
+    _, problems = parse_survival(SourceText("s.yml", SAMPLE.replace("earlier_period: Mid-1990s\n", "")))
+    assert [str(p) for p in problems] == ["s.yml:1:1: rows give 'earlier_percent': say which 'earlier_period'"]
+
+
+SITE_WORDS = {
+    "adrenal": "adrenal",
+    "bone": "bone",
+    "brain": "brain",
+    "liver": "liver",
+    "lung": "lung",
+    "muscle": "muscle",
+    "peritoneum": "peritoneum",
+    "skin": "skin",
+}
+
+
+def spread_table() -> dict[str, set[str]]:
+    """The 'where common cancers tend to spread' table of the spread chapter, as site tokens."""
+    table: dict[str, set[str]] = {}
+    for line in (REPO / "docs" / "spread.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != 2 or cells[0] in ("Cancer", "---"):
+            continue
+        cancer = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", cells[0]).split()[0].lower()
+        table[cancer] = {token for word, token in SITE_WORDS.items() if word in cells[1].lower()}
+    return table
+
+
+def test_body_map_matches_the_spread_table() -> None:
+    root = ET.fromstring((IMAGES / "where-cancers-spread.svg").read_bytes())
+    panels = {
+        g.get("data-cancer"): set((g.get("data-sites") or "").split())
+        for g in root.iter(f"{SVG}g")
+        if g.get("data-cancer")
+    }
+    assert len(panels) == 7
+    table = spread_table()
+    for cancer, sites in panels.items():
+        assert sites == table[cancer], f"{cancer}: figure {sorted(sites)} but table {sorted(table[cancer])}"
