@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 
-.PHONY: help serve build check test lint clean
+.PHONY: help serve build check test lint bench clean
 
 help: ## Show this list of commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,6 +45,10 @@ check: $(VENV)/.site-installed ## Run the content checks alone (citations, gloss
 test: $(VENV)/.test-installed node_modules/.installed ## Run the whole test suite
 	@scripts/system-deps.sh
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test-installed build ## Benchmarks: each page's first-visit size (budget 100 KiB a chapter)
+	@scripts/system-deps.sh
+	$(BIN)/python -m guidekit budget site
 
 lint: $(VENV)/.test-installed ## Lint the build code and tests
 	$(BIN)/ruff check scripts hooks tests

@@ -38,7 +38,7 @@ def test_real_guide_builds_strictly(tmp_path: Path) -> None:
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output and "ERROR" not in result.output
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'class="guide-cite"' in home and '<h2 id="sources">Sources' in home
+    assert 'class="guide-cite"' in home and 'id="sources">Sources' in home
     assert 'class="guide-term"' in home
     assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
     references = (tmp_path / "site" / "references" / "index.html").read_text(encoding="utf-8")
@@ -109,7 +109,7 @@ def test_zensical_renders_citations_and_glossary_links(tmp_path: Path) -> None:
     assert result.returncode == 0, result.output
     home = (guide / "site" / "index.html").read_text(encoding="utf-8")
     assert '<sup class="guide-cite"><a aria-label="Source 1" href="#source-1" id="cite-1"' in home
-    assert '<h2 id="sources">Sources' in home
+    assert 'id="sources">Sources' in home
     assert '<a class="guide-term" href="glossary/#metastasis" title="' in home
     glossary = (guide / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert '<dt id="metastasis">' in glossary

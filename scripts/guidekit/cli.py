@@ -134,6 +134,19 @@ def command_chart(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_budget(args: argparse.Namespace) -> int:
+    """Measure each page's first visit (requests, gzip bytes) in Chromium; exit 1 if a chapter is over 100 KiB."""
+    from .budget import main as budget_main  # Playwright is a test-only dependency
+
+    try:
+        project = load_project(Path(args.config))
+    except SetupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    chapters = {path.stem + "/" for path in project.docs_dir.glob("*.md") if path.stem != "index"}
+    return budget_main(Path(args.site_dir), chapters)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m guidekit", description="Tools for the metastatic cancer guide.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -170,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
     chart.add_argument("--check", action="store_true", help="do not write; exit 1 if the chart is stale")
     chart.set_defaults(handler=command_chart)
+    budget = commands.add_parser(
+        "budget", help="bytes and requests of each page's first visit", description=command_budget.__doc__
+    )
+    budget.add_argument("site_dir", nargs="?", default="site", help="the built site (default: site)")
+    budget.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
+    budget.set_defaults(handler=command_budget)
     return parser
 
 

@@ -89,7 +89,7 @@ class _MarkerPreprocessor(Preprocessor):
             output.append("")
             for term in state.data.glossary.terms.values():
                 if term.abbreviation:
-                    output.append(f"*[{term.abbreviation}]: {term.name}: {term.definition}")
+                    output.append(f"*[{term.abbreviation}]: {term.expansion}")
         return output
 
 
@@ -177,7 +177,7 @@ class _PageTreeprocessor(Treeprocessor):
             term = data.glossary.terms.get(unquote(parts.fragment))
             if term is None:
                 continue
-            anchor.set("title", term.definition)
+            anchor.set("title", term.summary)
             anchor.set("class", " ".join(filter(None, [anchor.get("class"), "guide-term"])))
 
 

@@ -42,6 +42,18 @@ class Term:
     line: int
     column: int
 
+    @property
+    def summary(self) -> str:
+        """The definition's first sentence: what a tooltip shows (the glossary page has the rest)."""
+        match = _SENTENCE_END.search(self.definition)
+        return self.definition[: match.end()] if match else self.definition
+
+    @property
+    def expansion(self) -> str:
+        """What an abbreviation stands for: its first alias that is not itself, else the term."""
+        others = [alias for alias in self.aliases if alias.lower() != (self.abbreviation or "").lower()]
+        return others[0] if others else self.name
+
 
 @dataclass(frozen=True)
 class Glossary:

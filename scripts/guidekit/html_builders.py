@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as etree
+from urllib.parse import urlsplit
 
 from .bibliography import Reference
 from .glossary import Glossary, Term
@@ -20,15 +21,10 @@ def _append_text(parent: etree.Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def reference_plain_text(reference: Reference) -> str:
-    """A source in one line of plain text, for tooltips."""
-    creator = (
-        ", ".join(reference.authors[:3]) + (" et al" if len(reference.authors) > 3 else "")
-        if reference.authors
-        else reference.publisher
-    )
-    parts = [creator, reference.title, reference.container_title, reference.issued]
-    return ". ".join(part.rstrip(".") for part in parts if part) + "."
+def _site_name(url: str) -> str:
+    """'https://www.cancer.gov/types/x' -> 'cancer.gov'."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def fill_reference(parent: etree.Element, reference: Reference) -> None:
@@ -51,7 +47,8 @@ def fill_reference(parent: etree.Element, reference: Reference) -> None:
     link = reference.link
     if link:
         anchor = etree.SubElement(parent, "a", {"href": link, "class": "guide-source-link"})
-        anchor.text = f"doi:{reference.doi}" if reference.doi else link
+        # The site's name reads better on a phone than a long address; print shows the address.
+        anchor.text = f"doi:{reference.doi}" if reference.doi else _site_name(link)
         anchor.tail = ". "
     if reference.accessed:
         _append_text(parent, f"Accessed {reference.accessed}. ")
@@ -86,15 +83,15 @@ def number_citation(link: etree.Element, number: int, occurrence: int, reference
     link.set("href", f"#{source_anchor(number)}")
     link.set("id", citation_anchor(number, occurrence))
     link.set("aria-label", f"Source {number}")
-    link.set("title", reference_plain_text(reference))
     link.text = str(number)
 
 
 def sources_section(cited: list[Reference]) -> list[etree.Element]:
     """A page's closing "Sources" heading and list, numbered in citation order."""
-    heading = etree.Element("h2", {"id": "sources"})
+    # Material's search leaves these out: a reader searching "chemo" wants the chapter, not its sources.
+    heading = etree.Element("h2", {"id": "sources", "data-search-exclude": ""})
     heading.text = "Sources"
-    listing = etree.Element("ol", {"class": "guide-sources"})
+    listing = etree.Element("ol", {"class": "guide-sources", "data-search-exclude": ""})
     for number, reference in enumerate(cited, start=1):
         item = etree.SubElement(listing, "li", {"id": source_anchor(number)})
         fill_reference(item, reference)
@@ -104,7 +101,7 @@ def sources_section(cited: list[Reference]) -> list[etree.Element]:
             {
                 "href": f"#{citation_anchor(number)}",
                 "class": "guide-backref",
-                "aria-label": f"Back to where source {number} is cited",
+                "aria-label": f"Back to source {number} in the text",
             },
         )
         back.text = "↩"

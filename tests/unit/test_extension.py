@@ -59,17 +59,14 @@ def test_citations_are_numbered_in_reading_order(render) -> None:
     html = render("- item [@second]\n\nPara [@first; @second] and [@second].\n")
     ids = re.findall(r'id="(cite-[\d-]+)"', html)
     assert ids == ["cite-1", "cite-2", "cite-1-2", "cite-1-3"]
-    assert (
-        '<a aria-label="Source 1" href="#source-1" id="cite-1" title="Temel JS, Greer J. Second source. A Journal. 2010.">1</a>'
-        in html
-    )
+    assert '<a aria-label="Source 1" href="#source-1" id="cite-1">1</a>' in html
     assert '<sup class="guide-cite"><a aria-label="Source 2"' in html and ", <a" in html
     assert "Para<sup" in html and "item<sup" in html  # the number sits on the word it supports
 
 
 def test_sources_list_closes_the_page_in_citation_order(render) -> None:
     html = render("A [@second]. B [@first].\n")
-    sources = html[html.index('<h2 id="sources">') :]
+    sources = html[html.index('id="sources">') :]
     assert sources.index("Second source") < sources.index("First source")
     assert '<li id="source-1">Temel JS, Greer J. <cite>Second source</cite>. A Journal. 2010. ' in sources
     assert (
@@ -77,10 +74,10 @@ def test_sources_list_closes_the_page_in_citation_order(render) -> None:
         in sources
     )
     assert (
-        'Institute One. <cite>First source</cite>. 10 November 2020. <a class="guide-source-link" href="https://example.org/one">'
+        'Institute One. <cite>First source</cite>. 10 November 2020. <a class="guide-source-link" href="https://example.org/one">example.org</a>'
         in sources
     )
-    assert '<a aria-label="Back to where source 2 is cited" class="guide-backref" href="#cite-2">↩</a>' in sources
+    assert '<a aria-label="Back to source 2 in the text" class="guide-backref" href="#cite-2">↩</a>' in sources
 
 
 def test_no_citations_no_sources(render) -> None:
@@ -110,7 +107,7 @@ def test_glossary_links_get_definitions_as_tooltips(render) -> None:
 
 def test_abbreviations_come_from_the_glossary(render) -> None:
     html = render("A CT shows it.\n")
-    assert '<abbr title="CT scan: A scan that makes detailed pictures.">CT</abbr>' in html
+    assert '<abbr title="CT scan">CT</abbr>' in html
 
 
 def test_glossary_page_is_generated(render) -> None:
