@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 
-.PHONY: help serve build check test lint bench clean
+.PHONY: help serve build check test lint bench offline clean
 
 help: ## Show this list of commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,6 +46,10 @@ test: $(VENV)/.test-installed node_modules/.installed ## Run the whole test suit
 	@scripts/system-deps.sh
 	$(BIN)/python -m pytest
 
+offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printable PDF (A4; PAPER=Letter) and SHA256SUMS in dist/
+	@scripts/system-deps.sh
+	$(BIN)/python -m guidekit offline --dist dist --paper $(or $(PAPER),A4)
+
 bench: $(VENV)/.test-installed build ## Benchmarks: each page's first-visit size (budget 100 KiB a chapter)
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit budget site
@@ -55,4 +59,4 @@ lint: $(VENV)/.test-installed ## Lint the build code and tests
 	$(BIN)/ruff format --check scripts hooks tests
 
 clean: ## Remove the built site and the virtual environment
-	rm -rf site $(VENV) node_modules .pytest_cache .hypothesis
+	rm -rf site dist $(VENV) node_modules .pytest_cache .hypothesis

@@ -147,6 +147,13 @@ def command_budget(args: argparse.Namespace) -> int:
     return budget_main(Path(args.site_dir), chapters)
 
 
+def command_offline(args: argparse.Namespace) -> int:
+    """Build the offline copy (a zip that works from disk) and the printable PDF into dist/, with SHA256SUMS."""
+    from .offline import build_offline  # builds and prints: only this command needs a browser
+
+    return build_offline(Path(args.config).resolve().parent, Path(args.dist).resolve(), args.paper)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m guidekit", description="Tools for the metastatic cancer guide.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -189,6 +196,13 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument("site_dir", nargs="?", default="site", help="the built site (default: site)")
     budget.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
     budget.set_defaults(handler=command_budget)
+    offline = commands.add_parser(
+        "offline", help="build the offline zip and the PDF", description=command_offline.__doc__
+    )
+    offline.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
+    offline.add_argument("--dist", default="dist", help="where to write the files (default: dist)")
+    offline.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size of the PDF (default: A4)")
+    offline.set_defaults(handler=command_offline)
     return parser
 
 
