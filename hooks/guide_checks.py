@@ -28,7 +28,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Make the extension's data paths absolute, so builds work from any working directory."""
     settings = config.mdx_configs.setdefault(EXTENSION_NAME, {})
     root = _root(config)
-    for name in ("bibliography", "glossary", "docs_dir", "survival"):
+    for name in ("bibliography", "glossary", "docs_dir", "survival", "changelog"):
         value = extension_settings([{EXTENSION_NAME: settings}])[name]
         settings[name] = str((root / value).resolve())
     return config

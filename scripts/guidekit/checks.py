@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .anchors import generated_anchors, page_anchors
+from .changelog import parse_changelog
 from .dates import today as current_day
 from .front_matter import parse_front_matter
 from .glossary import Glossary, slugify
@@ -190,6 +191,17 @@ def _nav_problems(project: Project) -> list[Problem]:
     return check_nav(project.display(project.config_file), nav_entries(config_text), page_paths, docs_prefix)
 
 
+def _changelog_problems(project: Project, today: dt.date) -> list[Problem]:
+    """The changelog, when the guide has one: real dates, real pages, a sentence each."""
+    if project.changelog is None or not project.changelog.exists():
+        return []
+    source, problems = read_source(project.changelog, project.display(project.changelog))
+    if source is None:
+        return problems
+    pages = {path.relative_to(project.docs_dir).as_posix() for path in markdown_files(project.docs_dir)}
+    return problems + parse_changelog(source, pages, today)[1]
+
+
 def check_project(project: Project, today: dt.date | None = None) -> list[Problem]:
     """Every problem in the guide, sorted by file and position."""
     glossary_name = project.display(project.glossary)
@@ -210,5 +222,6 @@ def check_project(project: Project, today: dt.date | None = None) -> list[Proble
     problems += page_problems
     problems += _link_problems(project, pages, data)
     problems += _nav_problems(project)
+    problems += _changelog_problems(project, today)
     problems += unused_problems(data, cited, linked, glossary_name, bibliography_name)
     return sort_problems(problems)

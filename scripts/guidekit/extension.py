@@ -28,6 +28,8 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .changelog import MARKER as CHANGELOG_MARKER
+from .changelog import changelog_lines, parse_changelog
 from .citations import CITATION, parse_citation
 from .dates import today
 from .guide_data import GuideData, load_guide_data
@@ -41,6 +43,7 @@ from .html_builders import (
 )
 from .pages import CitingPlace, citing_places, scan_pages
 from .project import DEFAULT_SETTINGS
+from .sourcefile import read_source
 from .survival import MARKER as SURVIVAL_MARKER
 from .survival import expand_for_scan, table_lines
 
@@ -77,7 +80,9 @@ class _MarkerPreprocessor(Preprocessor):
         output: list[str] = []
         for line in lines:
             marker = MARKERS.get(line.strip())
-            if line.strip() == SURVIVAL_MARKER and state.data.survival is not None:
+            if line.strip() == CHANGELOG_MARKER:
+                output += ["", *self.extension.changelog_markdown(), ""]
+            elif line.strip() == SURVIVAL_MARKER and state.data.survival is not None:
                 # A Markdown table, so the tables extension renders it and its citations are numbered.
                 output += ["", *table_lines(state.data.survival), ""]
             elif marker:
@@ -192,6 +197,7 @@ class GuideExtension(Extension):
             "glossary_page": [DEFAULT_SETTINGS["glossary_page"], "the glossary page, relative to docs_dir"],
             "references_page": [DEFAULT_SETTINGS["references_page"], "the references page, relative to docs_dir"],
             "survival": [DEFAULT_SETTINGS["survival"], "survival data for the table on the prognosis page"],
+            "changelog": [DEFAULT_SETTINGS["changelog"], "changes to medical content, for the What's changed page"],
         }
         super().__init__(**kwargs)
         self.state = PageState()
@@ -226,6 +232,18 @@ class GuideExtension(Extension):
         scanned = scan_pages(docs_dir, lambda path: path.as_posix(), lambda text: expand_for_scan(text, survival))
         pages = [page for page, _ in scanned if page is not None]
         return citing_places(pages, known_keys)
+
+    def changelog_markdown(self) -> list[str]:
+        """The What's-changed list, from the changelog file and the pages' own titles."""
+        docs_dir = Path(self.getConfig("docs_dir"))
+        path = Path(self.getConfig("changelog"))
+        pages = [page for page, _ in scan_pages(docs_dir, lambda p: p.as_posix()) if page is not None]
+        titles = {page.docs_path: page.scan.title or page.docs_path for page in pages}
+        source, _ = read_source(path, path.as_posix())
+        if source is None:
+            return []
+        changes, _ = parse_changelog(source, set(titles), today())
+        return changelog_lines(changes, titles)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
         md.registerExtension(self)

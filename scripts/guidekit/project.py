@@ -17,6 +17,7 @@ DEFAULT_SETTINGS = {
     "glossary_page": "glossary.md",
     "references_page": "references.md",
     "survival": "docs/data/survival.yml",
+    "changelog": "docs/data/changelog.yml",
 }
 
 
@@ -35,6 +36,7 @@ class Project:
     glossary_page: str  # relative to docs_dir, with forward slashes
     references_page: str
     survival: Path | None = None
+    changelog: Path | None = None
     site_url: str | None = None
 
     @property
@@ -86,6 +88,7 @@ def project_from_settings(config_file: Path, docs_dir: str, settings: dict[str, 
         glossary_page=settings["glossary_page"],
         references_page=settings["references_page"],
         survival=(root / settings["survival"]).resolve() if settings.get("survival") else None,
+        changelog=(root / settings["changelog"]).resolve() if settings.get("changelog") else None,
         site_url=site_url,
     )
 
