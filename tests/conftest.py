@@ -45,7 +45,8 @@ class Run:
 
 def run(command: list[str], cwd: Path, today: str | None = None) -> Run:
     """Run a command; ``today`` sets GUIDEKIT_TODAY (fixture sites), None judges by the real date."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    # COLUMNS: help texts wrap at the same width everywhere, so golden files match.
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "COLUMNS": "80"}
     environment.pop("GUIDEKIT_TODAY", None)
     if today:
         environment["GUIDEKIT_TODAY"] = today

@@ -154,6 +154,92 @@ def command_offline(args: argparse.Namespace) -> int:
     return build_offline(Path(args.config).resolve().parent, Path(args.dist).resolve(), args.paper)
 
 
+def _load_data(args: argparse.Namespace) -> tuple[object, object] | None:
+    try:
+        project = load_project(Path(args.config))
+    except SetupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
+    data = load_guide_data(
+        project.glossary,
+        project.bibliography,
+        glossary_name=project.display(project.glossary),
+        bibliography_name=project.display(project.bibliography),
+    )
+    return project, data
+
+
+def command_new_term(args: argparse.Namespace) -> int:
+    """Print a glossary entry to paste into the glossary file, and the link to use in a page."""
+    from .glossary import slugify
+
+    loaded = _load_data(args)
+    if loaded is None:
+        return 2
+    project, data = loaded
+    slug = slugify(args.term)
+    if not slug:
+        print(f"new-term: {args.term!r} needs at least one letter or digit", file=sys.stderr)
+        return 1
+    existing = data.glossary.terms.get(slug)  # type: ignore[attr-defined]
+    if existing is not None:
+        print(f"new-term: the glossary already has {existing.name!r}; link it as glossary.md#{slug}", file=sys.stderr)
+        return 1
+    lines = [f"- term: {args.term}"]
+    if args.abbreviation:
+        lines.append(f"  abbreviation: {args.abbreviation}")
+    lines += ["  definition: >-", "    One to three short, plain sentences (grade 6 to 8) saying what it is."]
+    print("\n".join(lines))
+    print(f"# Add it to {project.display(project.glossary)}; link it on its first use in a page as", file=sys.stderr)  # type: ignore[attr-defined]
+    print(f"# [{args.term.lower()}](glossary.md#{slug})", file=sys.stderr)
+    return 0
+
+
+def command_new_reference(args: argparse.Namespace) -> int:
+    """Print a CSL-YAML bibliography entry to fill in, with today as the day the source was read."""
+    import re
+
+    from .bibliography import KEY_PATTERN, WEB_TYPES
+    from .dates import today
+
+    loaded = _load_data(args)
+    if loaded is None:
+        return 2
+    project, data = loaded
+    if not re.fullmatch(KEY_PATTERN, args.key):
+        print(
+            f"new-reference: {args.key!r} is not a usable key; use letters, digits and - (publisher-topic)",
+            file=sys.stderr,
+        )
+        return 1
+    if args.key in data.bibliography.references:  # type: ignore[attr-defined]
+        print(f"new-reference: the bibliography already has {args.key!r}; cite it as [@{args.key}]", file=sys.stderr)
+        return 1
+    lines = [f"- id: {args.key}", f"  type: {args.type}", '  title: "The title as the source shows it"']
+    if args.type == "article-journal":
+        lines += [
+            "  author:",
+            "    - family: Family name",
+            "      given: Given names",
+            "  container-title: Journal name",
+        ]
+        lines += ["  issued: YYYY-MM-DD", "  DOI: 10.xxxx/xxxxx"]
+    else:
+        lines += [
+            "  publisher: The organization that publishes it",
+            "  issued: YYYY-MM-DD  # or n.d. if the page shows no date",
+        ]
+        lines += ["  URL: https://"]
+    if args.type in WEB_TYPES:
+        lines.append(f"  accessed: {today().isoformat()}")
+    print("\n".join(lines))
+    print(
+        f"# Add it to {project.display(project.bibliography)}, fill it in, then cite it as [@{args.key}]",
+        file=sys.stderr,
+    )  # type: ignore[attr-defined]
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m guidekit", description="Tools for the metastatic cancer guide.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -185,7 +271,10 @@ def build_parser() -> argparse.ArgumentParser:
     readability.add_argument("--docs-dir", default="docs", help="the pages folder (default: docs)")
     readability.set_defaults(handler=command_readability)
     chart = commands.add_parser(
-        "chart", help="draw the survival chart from its data", description=command_chart.__doc__
+        "figures",
+        aliases=["chart"],
+        help="redraw the generated figures (the survival chart) from their data",
+        description=command_chart.__doc__,
     )
     chart.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
     chart.add_argument("--check", action="store_true", help="do not write; exit 1 if the chart is stale")
@@ -203,6 +292,18 @@ def build_parser() -> argparse.ArgumentParser:
     offline.add_argument("--dist", default="dist", help="where to write the files (default: dist)")
     offline.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size of the PDF (default: A4)")
     offline.set_defaults(handler=command_offline)
+    term = commands.add_parser("new-term", help="a glossary entry to fill in", description=command_new_term.__doc__)
+    term.add_argument("term", help="the term as readers should see it, e.g. 'Bone scan'")
+    term.add_argument("--abbreviation", help="an abbreviation, if the term has one (e.g. CT)")
+    term.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
+    term.set_defaults(handler=command_new_term)
+    reference = commands.add_parser(
+        "new-reference", help="a bibliography entry to fill in", description=command_new_reference.__doc__
+    )
+    reference.add_argument("key", help="the citation key, publisher-topic or firstauthor-topic (e.g. nci-pain-control)")
+    reference.add_argument("--type", default="webpage", choices=["webpage", "article-journal", "report", "book"])
+    reference.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
+    reference.set_defaults(handler=command_new_reference)
     return parser
 
 

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
 # Pages of the printed book, in this order; those not in the nav are skipped.
-LEAVE_OUT = {"references.md"}  # each chapter prints its own sources
+LEAVE_OUT = {"references.md", "whats-changed.md"}  # chapters print their own sources; the log is for the web
 AT_THE_END = ["about.md", "glossary.md"]
 
 
