@@ -7,19 +7,17 @@ import sys
 from pathlib import Path
 
 from .checks import check_project
-from .guide_data import load_guide_data
+from .guide_data import GuideData, load_guide_data
 from .problems import Severity
-from .project import SetupError, load_project, site_base_path
+from .project import Project, SetupError, load_project, site_base_path
 from .publish import build_site
 from .site_links import find_broken_links, read_site
 
 
 def command_check(args: argparse.Namespace) -> int:
     """Check glossary links, citations and the data files; print every problem; exit 1 if any."""
-    try:
-        project = load_project(Path(args.config))
-    except SetupError as error:
-        print(f"error: {error}", file=sys.stderr)
+    project = _project(args)
+    if project is None:
         return 2
     problems = check_project(project)
     failing = [p for p in problems if p.severity is Severity.ERROR or args.strict]
@@ -93,15 +91,20 @@ def command_readability(args: argparse.Namespace) -> int:
 CHART = Path("docs/images/survival-distant.svg")
 
 
-def command_chart(args: argparse.Namespace) -> int:
-    """Draw the survival chart from docs/data/survival.yml; with --check, only say whether it is stale."""
-    from .survival_chart import render_chart  # only this command draws
-
+def _project(args: argparse.Namespace) -> Project | None:
+    """The guide named by --config, or None after saying why it cannot be read."""
     try:
-        project = load_project(Path(args.config))
+        return load_project(Path(args.config))
     except SetupError as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
+        return None
+
+
+def _load_data(args: argparse.Namespace) -> tuple[Project, GuideData] | None:
+    """The guide and its parsed data files (glossary, bibliography, survival data)."""
+    project = _project(args)
+    if project is None:
+        return None
     data = load_guide_data(
         project.glossary,
         project.bibliography,
@@ -110,6 +113,17 @@ def command_chart(args: argparse.Namespace) -> int:
         survival_path=project.survival,
         survival_name=project.display(project.survival) if project.survival else "",
     )
+    return project, data
+
+
+def command_chart(args: argparse.Namespace) -> int:
+    """Draw the survival chart from docs/data/survival.yml; with --check, only say whether it is stale."""
+    from .survival_chart import render_chart  # only this command draws
+
+    loaded = _load_data(args)
+    if loaded is None:
+        return 2
+    project, data = loaded
     if data.survival is None:
         for problem in data.problems:
             print(problem, file=sys.stderr)
@@ -138,10 +152,8 @@ def command_budget(args: argparse.Namespace) -> int:
     """Measure each page's first visit (requests, gzip bytes) in Chromium; exit 1 if a chapter is over 100 KiB."""
     from .budget import main as budget_main  # Playwright is a test-only dependency
 
-    try:
-        project = load_project(Path(args.config))
-    except SetupError as error:
-        print(f"error: {error}", file=sys.stderr)
+    project = _project(args)
+    if project is None:
         return 2
     chapters = {path.stem + "/" for path in project.docs_dir.glob("*.md") if path.stem != "index"}
     return budget_main(Path(args.site_dir), chapters)
@@ -152,21 +164,6 @@ def command_offline(args: argparse.Namespace) -> int:
     from .offline import build_offline  # builds and prints: only this command needs a browser
 
     return build_offline(Path(args.config).resolve().parent, Path(args.dist).resolve(), args.paper)
-
-
-def _load_data(args: argparse.Namespace) -> tuple[object, object] | None:
-    try:
-        project = load_project(Path(args.config))
-    except SetupError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return None
-    data = load_guide_data(
-        project.glossary,
-        project.bibliography,
-        glossary_name=project.display(project.glossary),
-        bibliography_name=project.display(project.bibliography),
-    )
-    return project, data
 
 
 def command_new_term(args: argparse.Namespace) -> int:
@@ -181,7 +178,7 @@ def command_new_term(args: argparse.Namespace) -> int:
     if not slug:
         print(f"new-term: {args.term!r} needs at least one letter or digit", file=sys.stderr)
         return 1
-    existing = data.glossary.terms.get(slug)  # type: ignore[attr-defined]
+    existing = data.glossary.terms.get(slug)
     if existing is not None:
         print(f"new-term: the glossary already has {existing.name!r}; link it as glossary.md#{slug}", file=sys.stderr)
         return 1
@@ -190,7 +187,7 @@ def command_new_term(args: argparse.Namespace) -> int:
         lines.append(f"  abbreviation: {args.abbreviation}")
     lines += ["  definition: >-", "    One to three short, plain sentences (grade 6 to 8) saying what it is."]
     print("\n".join(lines))
-    print(f"# Add it to {project.display(project.glossary)}; link it on its first use in a page as", file=sys.stderr)  # type: ignore[attr-defined]
+    print(f"# Add it to {project.display(project.glossary)}; link it on its first use in a page as", file=sys.stderr)
     print(f"# [{args.term.lower()}](glossary.md#{slug})", file=sys.stderr)
     return 0
 
@@ -212,7 +209,7 @@ def command_new_reference(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    if args.key in data.bibliography.references:  # type: ignore[attr-defined]
+    if args.key in data.bibliography.references:
         print(f"new-reference: the bibliography already has {args.key!r}; cite it as [@{args.key}]", file=sys.stderr)
         return 1
     lines = [f"- id: {args.key}", f"  type: {args.type}", '  title: "The title as the source shows it"']
