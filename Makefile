@@ -50,9 +50,10 @@ offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printab
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit offline --dist dist --paper $(or $(PAPER),A4)
 
-bench: $(VENV)/.test-installed build ## Benchmarks: each page's first-visit size (budget 100 KiB a chapter)
+bench: $(VENV)/.test-installed build ## Benchmarks: first-visit size per page; build time and memory at 10/100/1,000 pages
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit budget site
+	$(BIN)/python -m guidekit.benchmark $(BENCH_ARGS)
 
 lint: $(VENV)/.test-installed ## Lint the build code and tests
 	$(BIN)/ruff check scripts hooks tests

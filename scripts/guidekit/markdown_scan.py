@@ -149,7 +149,8 @@ class PageScan:
 
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-_SETEXT = re.compile(r"^(?P<text>[^\n]*\S[^\n]*)\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+# Leading blanks first, then the first visible character: "[^\n]*\S[^\n]*" backtracks on long lines.
+_SETEXT = re.compile(r"^(?P<text>[^\S\n]*\S[^\n]*)\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 _ATTR_ID = re.compile(r"\{:?[^}\n]*?#(?P<id>[\w-]+)[^}\n]*\}")
 _HTML_ID = re.compile(r"<[a-zA-Z][^>]*?\sid\s*=\s*[\"']?(?P<id>[^\"'\s>]+)")
 _TRAILING_ATTRS = re.compile(r"\s*\{:?[^}]*\}\s*$")

@@ -53,9 +53,9 @@ SUBJECTS = (
     "Your care team", "Many people", "A nurse", "Your doctor", "This kind of care", "A family member",
     "The hospital", "Some people", "A specialist", "Your family doctor", "A friend", "The team",
 )  # fmt: skip
-VERBS = (
-    "can explain", "may talk about", "often helps with", "will ask about", "can plan", "may suggest",
-    "usually checks", "can help you with", "might want to know about", "will write down", "can arrange",
+VERBS = (  # all with a modal verb, so they agree with every subject
+    "can explain", "may talk about", "can help with", "will ask about", "can plan", "may suggest",
+    "will check", "can help you with", "might want to know about", "will write down", "can arrange",
 )  # fmt: skip
 OBJECTS = (
     "what happens next", "how you feel each day", "the choices you have", "the side effects", "the next visit",
@@ -149,7 +149,8 @@ def make_terms(count: int, rng: random.Random) -> list[Term]:
         alias = f"{lower.split(' ', 1)[1]} for the {lower.split(' ', 1)[0]}" if index % 2 == 0 else None
         abbreviation = None
         if index % 12 == 5:
-            abbreviation = "Q" + ALPHABET[(index // 26) % 26] + ALPHABET[index % 26] + str(index // 676 or "")
+            # "Q" and letters: no word of the text, and never another term's name.
+            abbreviation = "Q" + ALPHABET[(index // 26) % 26] + ALPHABET[index % 26] + ("Q" * (index // 676))
         see_also = names[(index + 1) % count] if index % 4 else None
         terms.append(Term(name, _slug(name), alias, abbreviation, definition, see_also))
     return terms
@@ -248,7 +249,7 @@ def make_page(number: int, pages: int, terms: list[Term], sources: list[Source],
         else:
             citations.append(f"[@{first.key}]")
 
-    sections = [s for s in rng.sample(SECTIONS, 5)] + [QUESTIONS]
+    sections = [*rng.sample(SECTIONS, 5), QUESTIONS]
     paragraphs_per_section, sentences_per_paragraph = 3, 5
     slots = len(sections) * paragraphs_per_section * sentences_per_paragraph
     link_slots = set(rng.sample(range(slots), len(links)))
@@ -391,7 +392,7 @@ def mkdocs_config(pages: int, features: bool) -> dict:
             "anchors": "warn",
         },
         "docs_dir": "docs",
-        "exclude_docs": "data/\n",
+        "exclude_docs": "data/",
         "theme": {
             "name": "material",
             "language": "en",
