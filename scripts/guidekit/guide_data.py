@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .bibliography import Bibliography, parse_bibliography
 from .dates import today as current_day
 from .glossary import Glossary, parse_glossary
 from .problems import Problem
-from .sourcefile import decode_source
+from .sourcefile import SourceText, decode_source
 from .survival import SurvivalData, parse_survival
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,21 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
+def _decode_and_parse(
+    data: bytes | None, name: str, parse: Callable[[SourceText], tuple[T, list[Problem]]], problems: list[Problem]
+) -> T | None:
+    """Decode a data file's bytes and parse them, adding every problem to ``problems``."""
+    if data is None:
+        return None
+    source, found = decode_source(data, name)
+    problems += found
+    if source is None:
+        return None
+    parsed, found = parse(source)
+    problems += found
+    return parsed
+
+
 # Keyed on the files' bytes, not their names or times: an edit under `mkdocs serve` is a new key,
 # and rendering 1,000 pages parses the data files once instead of once a page.
 @functools.lru_cache(maxsize=8)
@@ -45,29 +64,16 @@ def _parse(
     survival_name: str = "",
 ) -> GuideData:
     problems: list[Problem] = []
-    glossary, bibliography = Glossary({}, readable=False), Bibliography({}, readable=False)
     for data, name in ((glossary_bytes, glossary_name), (bibliography_bytes, bibliography_name)):
         if data is None:
             problems.append(Problem(name, 1, 1, "cannot read the file: it does not exist or is not readable"))
-    if glossary_bytes is not None:
-        source, found = decode_source(glossary_bytes, glossary_name)
-        problems += found
-        if source is not None:
-            glossary, found = parse_glossary(source)
-            problems += found
-    if bibliography_bytes is not None:
-        source, found = decode_source(bibliography_bytes, bibliography_name)
-        problems += found
-        if source is not None:
-            bibliography, found = parse_bibliography(source, today)
-            problems += found
-    survival = None
-    if survival_bytes is not None:
-        source, found = decode_source(survival_bytes, survival_name)
-        problems += found
-        if source is not None:
-            survival, found = parse_survival(source)
-            problems += found
+    glossary = _decode_and_parse(glossary_bytes, glossary_name, parse_glossary, problems)
+    bibliography = _decode_and_parse(
+        bibliography_bytes, bibliography_name, lambda source: parse_bibliography(source, today), problems
+    )
+    survival = _decode_and_parse(survival_bytes, survival_name, parse_survival, problems)
+    glossary = glossary if glossary is not None else Glossary({}, readable=False)
+    bibliography = bibliography if bibliography is not None else Bibliography({}, readable=False)
     return GuideData(glossary, bibliography, tuple(problems), survival)
 
 
