@@ -4,8 +4,10 @@ For synthetic guides of N chapters (``guidekit.synthetic``) and for the real gui
 median over R runs of:
 
 (a) ``python -m mkdocs build --strict`` with the guidekit extension and hooks;
-(b) the same content built without them (for the real guide: a copy whose mkdocs.yml has the
-    extension and hooks removed; citations then show as literal ``[@key]`` text);
+(b) the same content built without them: citations as plain "(key)" text, glossary links without
+    tooltips, and the generated glossary, references, survival table and changelog written out as
+    static Markdown (``guidekit.synthetic`` for synthetic guides, ``guidekit.plain_guide`` for the
+    real one, which is built from two copies so git-based plugins do the same work);
 - a ``mkdocs serve``-style rebuild after one page changed, in one process through MkDocs' API
   (``build(load_config(...))`` again, as ``mkdocs serve`` does on a change), with and without;
 - ``python -m guidekit check`` (what ``make check`` runs).
@@ -21,7 +23,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -33,7 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import today as current_day
-from .project import EXTENSION_NAME, read_config
+from .plain_guide import write_plain_docs
+from .project import EXTENSION_NAME, load_project, read_config
 from .synthetic import HOOKS_DIR, write_synthetic_guide
 
 REPOSITORY = HOOKS_DIR.parent
@@ -70,7 +72,6 @@ class Row:
     rebuild_a: float | None = None
     rebuild_b: float | None = None
     chapters: int | None = None  # N of a synthetic guide; None for the real guide
-    note_b: str = ""  # how (b) differs from a plain strict build, if it does
 
     @property
     def overhead(self) -> float:
@@ -240,9 +241,10 @@ def measure_synthetic(chapters: int, runs: int, work: Path, seed: int = 1, rebui
 
 
 def strip_guide_machinery(config_text: str) -> str:
-    """mkdocs.yml without its ``hooks:`` block and its ``guidekit.extension`` entry, and with anchor
-    validation at info level: without the extension the glossary page has no term anchors, so every
-    glossary link would warn and stop a strict build. Text edits, so tags such as ``!ENV`` survive."""
+    """mkdocs.yml without its ``hooks:`` block and its ``guidekit.extension`` entry.
+
+    Text edits, so tags such as ``!ENV`` survive.
+    """
     out: list[str] = []
     skipping: int | None = None  # indentation of the block being removed; -1 for a top-level key
     for line in config_text.splitlines(keepends=True):
@@ -261,29 +263,7 @@ def strip_guide_machinery(config_text: str) -> str:
         if stripped.startswith((f"- {EXTENSION_NAME}:", f"- {EXTENSION_NAME}\n", f"- {EXTENSION_NAME} ")):
             skipping = indent
             continue
-        out.append(re.sub(r"^(\s+anchors:\s*)warn\b", r"\1info", line))
-    return "".join(out)
-
-
-def _absolute_paths(config_text: str, root: Path) -> str:
-    """Relative docs_dir, custom_dir and watch entries made absolute (the config moves elsewhere)."""
-    lines = config_text.splitlines(keepends=True)
-    out: list[str] = []
-    in_watch = False
-    has_docs_dir = False
-    for line in lines:
-        match = re.match(r"^(\s*)(docs_dir|custom_dir):\s*([^\s#]+)(.*)$", line, re.DOTALL)
-        if match and not Path(match[3]).is_absolute():
-            has_docs_dir = has_docs_dir or match[2] == "docs_dir"
-            line = f"{match[1]}{match[2]}: {(root / match[3]).as_posix()}{match[4]}"
-        item = re.match(r"^(\s*-\s+)([^\s#]+)(.*)$", line, re.DOTALL)
-        if in_watch and item and not Path(item[2]).is_absolute():
-            line = f"{item[1]}{(root / item[2]).as_posix()}{item[3]}"
-        if re.match(r"^\S", line):
-            in_watch = line.startswith("watch:")
         out.append(line)
-    if not has_docs_dir:
-        out.append(f"\ndocs_dir: {(root / 'docs').as_posix()}\n")
     return "".join(out)
 
 
@@ -298,20 +278,6 @@ def _check_stripped(config: Path) -> None:
         raise BenchmarkError(f"{config}: could not remove the guidekit extension and hooks")
 
 
-def plain_real_config(repository: Path, target: Path) -> Path:
-    """A config in ``target`` that builds the real guide's own files without the extension and hooks.
-
-    The pages stay where they are, so plugins that read git history (last updated dates) see the
-    same repository as the real build.
-    """
-    target.mkdir(parents=True, exist_ok=True)
-    config = target / "mkdocs.yml"
-    text = (repository / "mkdocs.yml").read_text(encoding="utf-8")
-    config.write_text(_absolute_paths(strip_guide_machinery(text), repository), encoding="utf-8")
-    _check_stripped(config)
-    return config
-
-
 def _git_snapshot(folder: Path) -> None:
     """Make a copied guide a git repository with one commit, so git-based plugins work as in the real one."""
     identity = ("user.name=benchmark", "user.email=benchmark@example.invalid", "commit.gpgsign=false")
@@ -323,8 +289,11 @@ def _git_snapshot(folder: Path) -> None:
 
 
 def copy_real_guide(repository: Path, target: Path, features: bool) -> None:
-    """The real guide's files in ``target``, as a git repository; without features its mkdocs.yml loses
-    the extension and hooks (see strip_guide_machinery)."""
+    """The real guide's files in ``target``, as a git repository of one commit.
+
+    Without features, mkdocs.yml loses the extension and hooks and the pages become the same
+    content as static Markdown (see ``guidekit.plain_guide``).
+    """
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for name in REAL_COPY_ITEMS:
@@ -335,6 +304,8 @@ def copy_real_guide(repository: Path, target: Path, features: bool) -> None:
             shutil.copy2(source, target / name)
     if not features:
         config = target / "mkdocs.yml"
+        project = load_project(config)
+        write_plain_docs(project, project.docs_dir)
         config.write_text(strip_guide_machinery(config.read_text(encoding="utf-8")), encoding="utf-8")
         _check_stripped(config)
         shutil.rmtree(target / "hooks", ignore_errors=True)
@@ -342,32 +313,30 @@ def copy_real_guide(repository: Path, target: Path, features: bool) -> None:
 
 
 def measure_real(repository: Path, runs: int, work: Path, rebuild: bool = True) -> Row:
-    """(a) the real guide built in place; (b) the same files built from a config without the extension
-    and hooks. Rebuilds change a page, so they run in copies and no file of the guide is touched."""
-    plain = plain_real_config(repository, work / "real-b")
-    build_a = [*build_command(work / "real-a-site"), "--config-file", str(repository / "mkdocs.yml")]
-    build_b = [*build_command(work / "real-b-site"), "--config-file", str(plain)]
+    """(a) and (b) in two copies of the real guide, each a git repository of one commit so that
+    git-based plugins do the same work; (b) is the same content without the extension and hooks."""
+    featured, plain = work / "real-a", work / "real-b"
+    copy_real_guide(repository, featured, features=True)
+    copy_real_guide(repository, plain, features=False)
+    build_a, build_b = build_command(work / "real-a-site"), build_command(work / "real-b-site")
     # One unmeasured build of each first: a broken configuration fails here, not halfway.
-    run_measured(build_a, repository)
-    run_measured(build_b, repository)
+    run_measured(build_a, featured)
+    run_measured(build_b, plain)
     progress(f"real guide: {runs} build(s) with and without the guide's extension and hooks …")
     sample_a, sample_b = measure_pair(
-        lambda: run_measured(build_a, repository), lambda: run_measured(build_b, repository), runs
+        lambda: run_measured(build_a, featured), lambda: run_measured(build_b, plain), runs
     )
     progress("real guide: checks …")
-    check = median_sample([run_measured(check_command(), repository) for _ in range(runs)])
+    check = median_sample([run_measured(check_command(), featured) for _ in range(runs)])
     rebuild_a = rebuild_b = None
     if rebuild:
-        progress("real guide: rebuilds after a change (in copies of the guide) …")
-        featured, stripped = work / "real-copy-a", work / "real-copy-b"
-        copy_real_guide(repository, featured, features=True)
-        copy_real_guide(repository, stripped, features=False)
+        progress("real guide: rebuilds after a change …")
         page = "basics.md" if (featured / "docs" / "basics.md").is_file() else "index.md"
         rebuild_a = measure_rebuild(featured, featured / "docs" / page, runs, work / "serve-a")
-        rebuild_b = measure_rebuild(stripped, stripped / "docs" / page, runs, work / "serve-b")
+        rebuild_b = measure_rebuild(plain, plain / "docs" / page, runs, work / "serve-b")
     return Row(
         label="real",
-        pages=count_pages(repository),
+        pages=count_pages(featured),
         build_a=sample_a.seconds,
         build_b=sample_b.seconds,
         peak_a_kib=sample_a.peak_kib,
@@ -375,7 +344,6 @@ def measure_real(repository: Path, runs: int, work: Path, rebuild: bool = True) 
         check=check.seconds,
         rebuild_a=rebuild_a,
         rebuild_b=rebuild_b,
-        note_b="anchors validated at info level: without the extension the glossary has no term anchors",
     )
 
 
@@ -461,18 +429,14 @@ def format_report(rows: Sequence[Row], targets: Sequence[Target], machine: str =
         "memory",
     )
     table = [header]
-    notes = []
     for row in rows:
-        build_b = _seconds(row.build_b) + ("*" if row.note_b else "")
-        if row.note_b:
-            notes.append(f"* {row.label} (b): --strict, but {row.note_b}")
         rebuild_overhead = row.rebuild_overhead
         table.append(
             (
                 row.label,
                 str(row.pages),
                 _seconds(row.build_a),
-                build_b,
+                _seconds(row.build_b),
                 percent(row.overhead),
                 _seconds(row.rebuild_a),
                 _seconds(row.rebuild_b),
@@ -497,7 +461,6 @@ def format_report(rows: Sequence[Row], targets: Sequence[Target], machine: str =
         )
         if index == 0:
             lines.append("  ".join("-" * width for width in widths))
-    lines += notes
     lines.append("")
     name_width = max(len(t.name) for t in targets) if targets else 0
     value_width = max(len(t.value) for t in targets) if targets else 0

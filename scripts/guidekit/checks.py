@@ -20,7 +20,7 @@ from .link_rules import LinkContext, check_links
 from .markdown_scan import scan_page
 from .nav import check_nav, nav_entries
 from .page_rules import check_page
-from .pages import ScannedPage, markdown_files
+from .pages import ScannedPage, markdown_files, remember_outline
 from .problems import Problem, Severity, sort_problems
 from .project import Project
 from .sourcefile import read_source
@@ -152,7 +152,9 @@ def _read_pages(
         problems += found
         if source is None:
             continue
-        scan = scan_page(expand_for_scan(source.text, survival))
+        expanded = expand_for_scan(source.text, survival)
+        scan = scan_page(expanded)
+        remember_outline(expanded, scan)  # the References page reuses it instead of scanning again
         problems += _marker_problems(display_path, source.text, survival)
         problems += parse_front_matter(source, today)[1]
         problems += check_page(display_path, source.text, path.stat().st_size, scan)

@@ -41,7 +41,7 @@ from .html_builders import (
     references_elements,
     sources_section,
 )
-from .pages import CitingPlace, citing_places, scan_pages
+from .pages import CitingPlace, PageOutline, citing_places, outline_pages
 from .project import DEFAULT_SETTINGS
 from .sourcefile import read_source
 from .survival import MARKER as SURVIVAL_MARKER
@@ -225,20 +225,20 @@ class GuideExtension(Extension):
             survival_name=survival.as_posix() if survival else "",
         )
 
-    def citing_places(self, known_keys: Collection[str]) -> dict[str, list[CitingPlace]]:
-        """Which pages cite which source, read from the pages themselves (only for the references page)."""
-        docs_dir = Path(self.getConfig("docs_dir"))
+    def page_outlines(self) -> list[tuple[str, PageOutline]]:
+        """Every page's title and citations, as the checks read them (the survival table expanded)."""
         survival = self.state.data.survival if self.state.data else None
-        scanned = scan_pages(docs_dir, lambda path: path.as_posix(), lambda text: expand_for_scan(text, survival))
-        pages = [page for page, _ in scanned if page is not None]
-        return citing_places(pages, known_keys)
+        docs_dir = Path(self.getConfig("docs_dir"))
+        return outline_pages(docs_dir, lambda text: expand_for_scan(text, survival))
+
+    def citing_places(self, known_keys: Collection[str]) -> dict[str, list[CitingPlace]]:
+        """Which pages cite which source (only for the references page)."""
+        return citing_places(self.page_outlines(), known_keys)
 
     def changelog_markdown(self) -> list[str]:
         """The What's-changed list, from the changelog file and the pages' own titles."""
-        docs_dir = Path(self.getConfig("docs_dir"))
+        titles = {docs_path: outline.title or docs_path for docs_path, outline in self.page_outlines()}
         path = Path(self.getConfig("changelog"))
-        pages = [page for page, _ in scan_pages(docs_dir, lambda p: p.as_posix()) if page is not None]
-        titles = {page.docs_path: page.scan.title or page.docs_path for page in pages}
         source, _ = read_source(path, path.as_posix())
         if source is None:
             return []

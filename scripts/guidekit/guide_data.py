@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -51,30 +51,46 @@ def _decode_and_parse(
     return parsed
 
 
+# Stand-in names while parsing: the cache must not depend on how a caller spells a path (the hook
+# passes "docs/data/glossary.yml", the extension an absolute path), or one build parses twice.
+_GLOSSARY = "\x00glossary"
+_BIBLIOGRAPHY = "\x00bibliography"
+_SURVIVAL = "\x00survival"
+
+
 # Keyed on the files' bytes, not their names or times: an edit under `mkdocs serve` is a new key,
 # and rendering 1,000 pages parses the data files once instead of once a page.
 @functools.lru_cache(maxsize=8)
 def _parse(
     glossary_bytes: bytes | None,
-    glossary_name: str,
     bibliography_bytes: bytes | None,
-    bibliography_name: str,
+    bibliography_suffix: str,
     today: dt.date,
     survival_bytes: bytes | None = None,
-    survival_name: str = "",
 ) -> GuideData:
     problems: list[Problem] = []
-    for data, name in ((glossary_bytes, glossary_name), (bibliography_bytes, bibliography_name)):
+    for data, name in ((glossary_bytes, _GLOSSARY), (bibliography_bytes, _BIBLIOGRAPHY + bibliography_suffix)):
         if data is None:
             problems.append(Problem(name, 1, 1, "cannot read the file: it does not exist or is not readable"))
-    glossary = _decode_and_parse(glossary_bytes, glossary_name, parse_glossary, problems)
+    glossary = _decode_and_parse(glossary_bytes, _GLOSSARY, parse_glossary, problems)
     bibliography = _decode_and_parse(
-        bibliography_bytes, bibliography_name, lambda source: parse_bibliography(source, today), problems
+        bibliography_bytes,
+        _BIBLIOGRAPHY + bibliography_suffix,  # the suffix tells CSL-JSON from CSL-YAML
+        lambda source: parse_bibliography(source, today),
+        problems,
     )
-    survival = _decode_and_parse(survival_bytes, survival_name, parse_survival, problems)
+    survival = _decode_and_parse(survival_bytes, _SURVIVAL, parse_survival, problems)
     glossary = glossary if glossary is not None else Glossary({}, readable=False)
     bibliography = bibliography if bibliography is not None else Bibliography({}, readable=False)
     return GuideData(glossary, bibliography, tuple(problems), survival)
+
+
+def _named(data: GuideData, names: dict[str, str]) -> GuideData:
+    """The parsed data with each problem's stand-in path replaced by the caller's name for the file."""
+    if not data.problems:
+        return data
+    problems = tuple(replace(problem, path=names.get(problem.path, problem.path)) for problem in data.problems)
+    return replace(data, problems=problems)
 
 
 def load_guide_data(
@@ -91,13 +107,13 @@ def load_guide_data(
 
     The survival data is optional: a guide without a survival table needs no such file.
     """
-    survival_bytes = _read(survival_path) if survival_path else None
-    return _parse(
+    suffix = Path(bibliography_name).suffix
+    data = _parse(
         _read(glossary_path),
-        glossary_name,
         _read(bibliography_path),
-        bibliography_name,
+        suffix,
         today or current_day(),
-        survival_bytes,
-        survival_name,
+        _read(survival_path) if survival_path else None,
     )
+    names = {_GLOSSARY: glossary_name, _BIBLIOGRAPHY + suffix: bibliography_name, _SURVIVAL: survival_name}
+    return _named(data, names)

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .problems import Problem
+from .yamlnodes import COMPOSE_LOADER
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def nav_entries(config_text: str) -> list[NavEntry] | None:
     Composing (not loading) YAML keeps positions and never runs tags such as !!python/name.
     """
     try:
-        root = yaml.compose(config_text, Loader=yaml.SafeLoader)
+        root = yaml.compose(config_text, Loader=COMPOSE_LOADER)
     except yaml.YAMLError:
         return None  # the project loader reports a broken config
     if not isinstance(root, yaml.MappingNode):

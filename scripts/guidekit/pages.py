@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+import hashlib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from .markdown_scan import PageScan, scan_page
-from .problems import Problem
 from .sourcefile import read_source
 
 
@@ -25,17 +25,50 @@ def markdown_files(docs_dir: Path) -> list[Path]:
     return sorted(path for path in docs_dir.rglob("*.md") if path.is_file())
 
 
-def scan_pages(
-    docs_dir: Path, display: Callable[[Path], str], expand: Callable[[str], str] = str
-) -> Iterator[tuple[ScannedPage | None, list[Problem]]]:
-    """Read and scan each page (after ``expand`` fills in generated parts); unreadable pages yield problems."""
+@dataclass(frozen=True)
+class PageOutline:
+    """What other pages need from a page: its title and the keys it cites, in reading order."""
+
+    title: str | None
+    citation_keys: tuple[str, ...]
+
+
+# Outlines by the digest of the (expanded) page text. The checks fill it as they scan every page at
+# the start of a build; the References and What's-changed pages then need no second scan of the
+# guide. Keyed on content, so an edit under `mkdocs serve` is simply a new entry.
+_OUTLINES: dict[bytes, PageOutline] = {}
+_MAX_OUTLINES = 20_000  # far above any guide's page count; cleared when reached, to bound memory
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def remember_outline(text: str, scan: PageScan) -> PageOutline:
+    """Store the outline of a page that has just been scanned, so no one need scan it again."""
+    if len(_OUTLINES) >= _MAX_OUTLINES:
+        _OUTLINES.clear()
+    outline = PageOutline(scan.title, tuple(found.key for found in scan.citations))
+    _OUTLINES[_digest(text)] = outline
+    return outline
+
+
+def page_outline(text: str) -> PageOutline:
+    """A page's outline, from the store or by scanning it now."""
+    return _OUTLINES.get(_digest(text)) or remember_outline(text, scan_page(text))
+
+
+def outline_pages(docs_dir: Path, expand: Callable[[str], str] = str) -> list[tuple[str, PageOutline]]:
+    """(docs path, outline) of every readable page, after ``expand`` fills in generated parts.
+
+    Unreadable pages are left out: the checks report them.
+    """
+    outlines = []
     for path in markdown_files(docs_dir):
-        display_path = display(path)
-        source, problems = read_source(path, display_path)
-        page = None
+        source, _ = read_source(path, path.as_posix())
         if source is not None:
-            page = ScannedPage(path.relative_to(docs_dir).as_posix(), display_path, scan_page(expand(source.text)))
-        yield page, problems
+            outlines.append((path.relative_to(docs_dir).as_posix(), page_outline(expand(source.text))))
+    return outlines
 
 
 @dataclass(frozen=True)
@@ -65,12 +98,12 @@ def numbering(keys: list[str]) -> dict[str, int]:
     return numbers
 
 
-def citing_places(pages: list[ScannedPage], known_keys: Collection[str]) -> dict[str, list[CitingPlace]]:
+def citing_places(pages: list[tuple[str, PageOutline]], known_keys: Collection[str]) -> dict[str, list[CitingPlace]]:
     """For each cited key, the pages that cite it, in page order (unknown keys get no number)."""
     places: dict[str, list[CitingPlace]] = {}
-    for page in pages:
-        numbers = numbering([found.key for found in page.scan.citations if found.key in known_keys])
-        title = page.scan.title or page.docs_path
+    for docs_path, outline in pages:
+        numbers = numbering([key for key in outline.citation_keys if key in known_keys])
+        title = outline.title or docs_path
         for key, number in numbers.items():
-            places.setdefault(key, []).append(CitingPlace(page.docs_path, title, citation_anchor(number)))
+            places.setdefault(key, []).append(CitingPlace(docs_path, title, citation_anchor(number)))
     return places

@@ -15,9 +15,9 @@ from .problems import Problem
 from .sourcefile import SourceText
 
 try:  # The C parser is several times faster; fall back where libyaml is missing.
-    _Loader: type = yaml.CSafeLoader
+    COMPOSE_LOADER: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    COMPOSE_LOADER = yaml.SafeLoader
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -124,7 +124,7 @@ def parse_yaml(source: SourceText, *, first_line: int = 1) -> tuple[Located | No
     # libyaml counts these as line breaks; everything else here counts only "\n".
     text = source.text.translate(_OTHER_LINE_BREAKS)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=COMPOSE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + first_line - 1

@@ -149,7 +149,7 @@ def test_stripping_the_machinery_keeps_the_rest() -> None:
         "  - pymdownx.details\nnav:\n  - Home: index.md\n"
     )
     assert strip_guide_machinery(config) == (
-        "site_name: G\nvalidation:\n  anchors: info\nextra:\n  offline: !ENV [OFFLINE, false]\n"
+        "site_name: G\nvalidation:\n  anchors: warn\nextra:\n  offline: !ENV [OFFLINE, false]\n"
         "markdown_extensions:\n  - toc:\n      permalink: true\n  - pymdownx.details\nnav:\n  - Home: index.md\n"
     )
 
