@@ -9,7 +9,8 @@ median over R runs of:
     static Markdown (``guidekit.synthetic`` for synthetic guides, ``guidekit.plain_guide`` for the
     real one, which is built from two copies so git-based plugins do the same work);
 - a ``mkdocs serve``-style rebuild after one page changed, in one process through MkDocs' API
-  (``build(load_config(...))`` again, as ``mkdocs serve`` does on a change), with and without;
+  (``build(load_config(...))`` again, as ``mkdocs serve`` does on a change), with and without,
+  and how much of rebuild (a) is spent inside the guide's own code (its checks and the extension);
 - ``python -m guidekit check`` (what ``make check`` runs).
 
 Wall time is measured around each child process, peak memory is that child's own maximum
@@ -20,6 +21,8 @@ resident set size (``os.wait4``). It prints one table and the targets with PASS 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import json
 import os
 import platform
@@ -29,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,10 +75,19 @@ class Row:
     rebuild_a: float | None = None
     rebuild_b: float | None = None
     chapters: int | None = None  # N of a synthetic guide; None for the real guide
+    rebuild_own: float | None = None  # of rebuild_a: seconds inside the checks and the extension
 
     @property
     def overhead(self) -> float:
         return self.build_a / self.build_b - 1
+
+    @property
+    def own_share(self) -> float | None:
+        """The share of a rebuild spent in the guide's own code (the rest of the overhead is
+        MkDocs, the search index and the minifier handling the extra HTML it makes)."""
+        if self.rebuild_own is None or not self.rebuild_a:
+            return None
+        return self.rebuild_own / self.rebuild_a
 
     @property
     def rebuild_overhead(self) -> float | None:
@@ -149,9 +161,59 @@ def measure_pair(run_a: Callable[[], Sample], run_b: Callable[[], Sample], runs:
     return median_sample(a), median_sample(b)
 
 
-def rebuild_times(config_file: str, page: str, runs: int, site_dir: str) -> list[float]:
+@contextlib.contextmanager
+def timing_own_code() -> Iterator[list[float]]:
+    """Add up, in this process, the wall time spent inside the guide's checks and the extension's
+    processors (nested calls are not counted twice). Yields a one-item list holding the seconds.
+
+    It wraps the entry points in place for the duration of the block and then puts the originals
+    back. MkDocs keeps a hook module loaded for the life of the process, holding its own reference
+    to ``check_project``, so every loaded module's reference to it is swapped, not just the one in
+    ``guidekit.checks``.
+    """
+    from . import checks, extension
+
+    spent = [0.0]
+    depth = [0]
+
+    def timed(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def wrapper(*args: object, **kwargs: object) -> object:
+            depth[0] += 1
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+                if depth[0] == 0:
+                    spent[0] += time.perf_counter() - start
+
+        return wrapper
+
+    check = checks.check_project
+    swapped: list[tuple[object, str, object]] = [
+        (module, "check_project", check)
+        for module in list(sys.modules.values())
+        if getattr(module, "check_project", None) is check
+    ]
+    swapped += [
+        (extension._MarkerPreprocessor, "run", extension._MarkerPreprocessor.run),
+        (extension._CitationProcessor, "handleMatch", extension._CitationProcessor.handleMatch),
+        (extension._PageTreeprocessor, "run", extension._PageTreeprocessor.run),
+    ]
+    for owner, name, function in swapped:
+        setattr(owner, name, timed(function))  # type: ignore[arg-type]
+    try:
+        yield spent
+    finally:
+        for owner, name, function in swapped:
+            setattr(owner, name, function)
+
+
+def rebuild_times(config_file: str, page: str, runs: int, site_dir: str) -> list[tuple[float, float]]:
     """In this process, as ``mkdocs serve`` does: one build, then after each change to ``page``, a
-    fresh ``load_config`` and ``build``. Returns the time of each rebuild; ``page`` is restored."""
+    fresh ``load_config`` and ``build``. Returns (seconds, seconds in the guide's own code) for
+    each rebuild; ``page`` is restored."""
     import logging
 
     from mkdocs.commands.build import build
@@ -174,9 +236,10 @@ def rebuild_times(config_file: str, page: str, runs: int, site_dir: str) -> list
     try:
         for index in range(runs):
             path.write_bytes(original + f"\nA sentence added for the benchmark, edit {index + 1}.\n".encode())
-            start = time.perf_counter()
-            build(configured(), serve_url=serve_url)
-            times.append(time.perf_counter() - start)
+            with timing_own_code() as own:
+                start = time.perf_counter()
+                build(configured(), serve_url=serve_url)
+                times.append((time.perf_counter() - start, own[0]))
     finally:
         path.write_bytes(original)
         config.plugins.on_shutdown()
@@ -189,13 +252,15 @@ _REBUILD_CHILD = (
 )
 
 
-def measure_rebuild(folder: Path, page: Path, runs: int, site_dir: Path) -> float:
-    """Median rebuild time after changing one page, measured in a fresh child process."""
+def measure_rebuild(folder: Path, page: Path, runs: int, site_dir: Path) -> tuple[float, float]:
+    """Median rebuild time after changing one page, and the median time of that in the guide's own
+    code, measured in a fresh child process."""
     command = [sys.executable, "-c", _REBUILD_CHILD, str(folder / "mkdocs.yml"), str(page), str(runs), str(site_dir)]
     result = subprocess.run(command, cwd=folder, env=child_environment(), capture_output=True, text=True)
     if result.returncode != 0:
         raise BenchmarkError(f"rebuild in {folder} failed:\n{result.stderr[-3000:]}")
-    return statistics.median(json.loads(result.stdout.strip().splitlines()[-1]))
+    times = json.loads(result.stdout.strip().splitlines()[-1])
+    return statistics.median(total for total, _ in times), statistics.median(own for _, own in times)
 
 
 def count_pages(folder: Path) -> int:
@@ -220,12 +285,12 @@ def measure_synthetic(chapters: int, runs: int, work: Path, seed: int = 1, rebui
     )
     progress(f"N={chapters}: checks …")
     check = median_sample([run_measured(check_command(), with_features) for _ in range(runs)])
-    rebuild_a = rebuild_b = None
+    rebuild_a = rebuild_b = rebuild_own = None
     if rebuild:
         progress(f"N={chapters}: rebuilds after a change …")
         page = "chapter-0002.md" if chapters > 1 else "index.md"
-        rebuild_a = measure_rebuild(with_features, with_features / "docs" / page, runs, work / "serve-a")
-        rebuild_b = measure_rebuild(without, without / "docs" / page, runs, work / "serve-b")
+        rebuild_a, rebuild_own = measure_rebuild(with_features, with_features / "docs" / page, runs, work / "serve-a")
+        rebuild_b, _ = measure_rebuild(without, without / "docs" / page, runs, work / "serve-b")
     return Row(
         label=f"N={chapters}",
         pages=count_pages(with_features),
@@ -236,6 +301,7 @@ def measure_synthetic(chapters: int, runs: int, work: Path, seed: int = 1, rebui
         check=check.seconds,
         rebuild_a=rebuild_a,
         rebuild_b=rebuild_b,
+        rebuild_own=rebuild_own,
         chapters=chapters,
     )
 
@@ -328,12 +394,12 @@ def measure_real(repository: Path, runs: int, work: Path, rebuild: bool = True) 
     )
     progress("real guide: checks …")
     check = median_sample([run_measured(check_command(), featured) for _ in range(runs)])
-    rebuild_a = rebuild_b = None
+    rebuild_a = rebuild_b = rebuild_own = None
     if rebuild:
         progress("real guide: rebuilds after a change …")
         page = "basics.md" if (featured / "docs" / "basics.md").is_file() else "index.md"
-        rebuild_a = measure_rebuild(featured, featured / "docs" / page, runs, work / "serve-a")
-        rebuild_b = measure_rebuild(plain, plain / "docs" / page, runs, work / "serve-b")
+        rebuild_a, rebuild_own = measure_rebuild(featured, featured / "docs" / page, runs, work / "serve-a")
+        rebuild_b, _ = measure_rebuild(plain, plain / "docs" / page, runs, work / "serve-b")
     return Row(
         label="real",
         pages=count_pages(featured),
@@ -344,6 +410,7 @@ def measure_real(repository: Path, runs: int, work: Path, rebuild: bool = True) 
         check=check.seconds,
         rebuild_a=rebuild_a,
         rebuild_b=rebuild_b,
+        rebuild_own=rebuild_own,
     )
 
 
@@ -423,6 +490,7 @@ def format_report(rows: Sequence[Row], targets: Sequence[Target], machine: str =
         "rebuild (a) s",
         "rebuild (b) s",
         "rebuild ovh",
+        "own code",
         "check s",
         "peak (a) MiB",
         "peak (b) MiB",
@@ -441,6 +509,7 @@ def format_report(rows: Sequence[Row], targets: Sequence[Target], machine: str =
                 _seconds(row.rebuild_a),
                 _seconds(row.rebuild_b),
                 "-" if rebuild_overhead is None else percent(rebuild_overhead),
+                "-" if row.own_share is None else f"{row.own_share * 100:.1f} %",
                 f"{row.check:.3f}",
                 _mib(row.peak_a_kib),
                 _mib(row.peak_b_kib),
@@ -453,7 +522,8 @@ def format_report(rows: Sequence[Row], targets: Sequence[Target], machine: str =
         lines.append(machine)
     if runs is not None:
         lines.append(f"medians of {runs} run(s); (a) with guidekit.extension and hooks, (b) without; pages include")
-        lines.append("the Glossary and References; rebuild = mkdocs serve-style rebuild after one page changed")
+        lines.append("the Glossary and References; rebuild = mkdocs serve-style rebuild after one page changed;")
+        lines.append("own code = share of rebuild (a) spent inside the checks and the extension's processors")
     lines.append("")
     for index, line in enumerate(table):
         lines.append(

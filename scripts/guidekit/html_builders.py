@@ -171,7 +171,7 @@ def _term_details(definition: etree.Element, term: Term, glossary: Glossary) -> 
             if index:
                 _append_text(see, ", ")
             etree.SubElement(
-                see, "a", {"href": f"#{other.slug}", "title": other.definition, "class": "guide-term"}
+                see, "a", {"href": f"#{other.slug}", "title": other.summary, "class": "guide-term"}
             ).text = other.name
         _append_text(see, ".")
 

@@ -15,7 +15,7 @@ GLOSSARY = """\
   see_also: [CT scan]
 - term: CT scan
   abbreviation: CT
-  definition: A scan that makes detailed pictures.
+  definition: A scan that makes detailed pictures. It uses X-rays and a computer.
 """
 BIBLIOGRAPHY = """\
 - id: first

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from guidekit.benchmark import (
@@ -163,3 +164,30 @@ def test_a_measured_child_reports_its_own_time_and_memory(tmp_path: Path) -> Non
 def test_bad_options_are_an_error_not_a_result(tmp_path: Path) -> None:
     assert run_benchmark("ten", runs=1, work=tmp_path) == 2
     assert run_benchmark([10], runs=0, work=tmp_path) == 2
+
+
+def test_own_code_is_timed_wherever_check_project_was_imported_and_then_restored(tmp_path: Path) -> None:
+    from guidekit import checks, cli
+    from guidekit.benchmark import timing_own_code
+    from guidekit.project import load_project
+
+    write_synthetic_guide(tmp_path, 3, today=DAY)
+    project = load_project(tmp_path / "mkdocs.yml")
+    original = checks.check_project
+    with timing_own_code() as own:
+        assert cli.check_project is not original  # a module that imported it by name is timed too
+        assert own[0] == 0
+        cli.check_project(project, DAY)
+        after_one_check = own[0]
+        assert after_one_check > 0
+    cli.check_project(project, DAY)  # outside the block: no longer counted
+    assert own[0] == after_one_check
+    assert checks.check_project is original and cli.check_project is original
+
+
+def test_the_report_shows_the_share_of_a_rebuild_in_own_code() -> None:
+    row = Row("real", 15, 1.0, 0.8, 60_000, 57_000, 0.1, rebuild_a=0.5, rebuild_b=0.4, rebuild_own=0.05)
+    assert row.own_share == pytest.approx(0.1)
+    assert row.rebuild_overhead == pytest.approx(0.25)
+    report = format_report([row], evaluate([row]))
+    assert "10.0 %" in next(line for line in report.splitlines() if line.startswith("real"))
