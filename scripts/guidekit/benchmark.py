@@ -271,29 +271,37 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def measure_synthetic(chapters: int, runs: int, work: Path, seed: int = 1, rebuild: bool = True) -> Row:
-    """Write the two variants of an N-chapter guide and measure them."""
-    with_features, without = work / f"n{chapters}-a", work / f"n{chapters}-b"
-    today = current_day()
-    write_synthetic_guide(with_features, chapters, seed, features=True, today=today)
-    write_synthetic_guide(without, chapters, seed, features=False, today=today)
-    progress(f"N={chapters}: {runs} build(s) with and without the guide's extension and hooks …")
+def measure_variants(
+    name: str,
+    label: str,
+    featured: Path,
+    plain: Path,
+    page: str,
+    runs: int,
+    work: Path,
+    rebuild: bool,
+    chapters: int | None = None,
+) -> Row:
+    """Measure one guide written twice: ``featured`` with the guide's extension and hooks, ``plain``
+    with the same content without them. ``page`` (relative to docs/) is the one a rebuild changes;
+    ``name`` prefixes the scratch folders, ``label`` names the row, and ``chapters`` is N of a
+    synthetic guide (None for the real one)."""
+    build_a = build_command(work / f"{name}-a-site")
+    build_b = build_command(work / f"{name}-b-site")
+    progress(f"{label}: {runs} build(s) with and without the guide's extension and hooks …")
     sample_a, sample_b = measure_pair(
-        lambda: run_measured(build_command(work / f"n{chapters}-a-site"), with_features),
-        lambda: run_measured(build_command(work / f"n{chapters}-b-site"), without),
-        runs,
+        lambda: run_measured(build_a, featured), lambda: run_measured(build_b, plain), runs
     )
-    progress(f"N={chapters}: checks …")
-    check = median_sample([run_measured(check_command(), with_features) for _ in range(runs)])
+    progress(f"{label}: checks …")
+    check = median_sample([run_measured(check_command(), featured) for _ in range(runs)])
     rebuild_a = rebuild_b = rebuild_own = None
     if rebuild:
-        progress(f"N={chapters}: rebuilds after a change …")
-        page = "chapter-0002.md" if chapters > 1 else "index.md"
-        rebuild_a, rebuild_own = measure_rebuild(with_features, with_features / "docs" / page, runs, work / "serve-a")
-        rebuild_b, _ = measure_rebuild(without, without / "docs" / page, runs, work / "serve-b")
+        progress(f"{label}: rebuilds after a change …")
+        rebuild_a, rebuild_own = measure_rebuild(featured, featured / "docs" / page, runs, work / "serve-a")
+        rebuild_b, _ = measure_rebuild(plain, plain / "docs" / page, runs, work / "serve-b")
     return Row(
-        label=f"N={chapters}",
-        pages=count_pages(with_features),
+        label=label,
+        pages=count_pages(featured),
         build_a=sample_a.seconds,
         build_b=sample_b.seconds,
         peak_a_kib=sample_a.peak_kib,
@@ -304,6 +312,17 @@ def measure_synthetic(chapters: int, runs: int, work: Path, seed: int = 1, rebui
         rebuild_own=rebuild_own,
         chapters=chapters,
     )
+
+
+def measure_synthetic(chapters: int, runs: int, work: Path, seed: int = 1, rebuild: bool = True) -> Row:
+    """Write the two variants of an N-chapter guide and measure them."""
+    name = f"n{chapters}"
+    with_features, without = work / f"{name}-a", work / f"{name}-b"
+    today = current_day()
+    write_synthetic_guide(with_features, chapters, seed, features=True, today=today)
+    write_synthetic_guide(without, chapters, seed, features=False, today=today)
+    page = "chapter-0002.md" if chapters > 1 else "index.md"
+    return measure_variants(name, f"N={chapters}", with_features, without, page, runs, work, rebuild, chapters)
 
 
 def strip_guide_machinery(config_text: str) -> str:
@@ -384,34 +403,11 @@ def measure_real(repository: Path, runs: int, work: Path, rebuild: bool = True) 
     featured, plain = work / "real-a", work / "real-b"
     copy_real_guide(repository, featured, features=True)
     copy_real_guide(repository, plain, features=False)
-    build_a, build_b = build_command(work / "real-a-site"), build_command(work / "real-b-site")
     # One unmeasured build of each first: a broken configuration fails here, not halfway.
-    run_measured(build_a, featured)
-    run_measured(build_b, plain)
-    progress(f"real guide: {runs} build(s) with and without the guide's extension and hooks …")
-    sample_a, sample_b = measure_pair(
-        lambda: run_measured(build_a, featured), lambda: run_measured(build_b, plain), runs
-    )
-    progress("real guide: checks …")
-    check = median_sample([run_measured(check_command(), featured) for _ in range(runs)])
-    rebuild_a = rebuild_b = rebuild_own = None
-    if rebuild:
-        progress("real guide: rebuilds after a change …")
-        page = "basics.md" if (featured / "docs" / "basics.md").is_file() else "index.md"
-        rebuild_a, rebuild_own = measure_rebuild(featured, featured / "docs" / page, runs, work / "serve-a")
-        rebuild_b, _ = measure_rebuild(plain, plain / "docs" / page, runs, work / "serve-b")
-    return Row(
-        label="real",
-        pages=count_pages(featured),
-        build_a=sample_a.seconds,
-        build_b=sample_b.seconds,
-        peak_a_kib=sample_a.peak_kib,
-        peak_b_kib=sample_b.peak_kib,
-        check=check.seconds,
-        rebuild_a=rebuild_a,
-        rebuild_b=rebuild_b,
-        rebuild_own=rebuild_own,
-    )
+    run_measured(build_command(work / "real-a-site"), featured)
+    run_measured(build_command(work / "real-b-site"), plain)
+    page = "basics.md" if (featured / "docs" / "basics.md").is_file() else "index.md"
+    return measure_variants("real", "real", featured, plain, page, runs, work, rebuild)
 
 
 # Judging and reporting

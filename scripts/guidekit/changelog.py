@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from .dates import DateError, parse_partial_date
 from .problems import Problem
-from .sourcefile import SourceText
+from .sourcefile import SourceText, read_source
 from .yamlnodes import Located, parse_yaml
 
 MARKER = "<!-- guide:changelog -->"
@@ -90,3 +91,15 @@ def changelog_lines(changes: list[Change], titles: dict[str, str]) -> list[str]:
         links = ", ".join(f"[{titles.get(page, page)}]({page})" for page in change.pages)
         lines.append(f"- {change.change} ({links})")
     return lines or ["", "No changes to medical content have been recorded yet."]
+
+
+def changelog_markdown(path: Path, display_path: str, titles: dict[str, str], today: dt.date) -> list[str]:
+    """The What's-changed page body from the changelog file; nothing if it cannot be read.
+
+    Mistakes in the file are the checks' to report, so they are not repeated here.
+    """
+    source, _ = read_source(path, display_path)
+    if source is None:
+        return []
+    changes, _ = parse_changelog(source, set(titles), today)
+    return changelog_lines(changes, titles)

@@ -15,7 +15,7 @@ from .changelog import parse_changelog
 from .dates import today as current_day
 from .front_matter import parse_front_matter
 from .glossary import Glossary, slugify
-from .guide_data import GuideData, load_guide_data
+from .guide_data import GuideData, load_project_data
 from .link_rules import LinkContext, check_links
 from .markdown_scan import scan_page
 from .nav import check_nav, nav_entries
@@ -206,17 +206,7 @@ def _changelog_problems(project: Project, today: dt.date) -> list[Problem]:
 
 def check_project(project: Project, today: dt.date | None = None) -> list[Problem]:
     """Every problem in the guide, sorted by file and position."""
-    glossary_name = project.display(project.glossary)
-    bibliography_name = project.display(project.bibliography)
-    data = load_guide_data(
-        project.glossary,
-        project.bibliography,
-        glossary_name=glossary_name,
-        bibliography_name=bibliography_name,
-        today=today,
-        survival_path=project.survival,
-        survival_name=project.display(project.survival) if project.survival else "",
-    )
+    data = load_project_data(project, today)
     today = today or current_day()
     pages, problems = _read_pages(project, today, data.survival)
     problems += data.problems
@@ -225,5 +215,7 @@ def check_project(project: Project, today: dt.date | None = None) -> list[Proble
     problems += _link_problems(project, pages, data)
     problems += _nav_problems(project)
     problems += _changelog_problems(project, today)
-    problems += unused_problems(data, cited, linked, glossary_name, bibliography_name)
+    problems += unused_problems(
+        data, cited, linked, project.display(project.glossary), project.display(project.bibliography)
+    )
     return sort_problems(problems)

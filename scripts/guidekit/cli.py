@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .checks import check_project
-from .guide_data import GuideData, load_guide_data
+from .guide_data import GuideData, load_project_data
 from .problems import Severity
 from .project import Project, SetupError, load_project, site_base_path
 from .publish import build_site
@@ -105,15 +105,7 @@ def _load_data(args: argparse.Namespace) -> tuple[Project, GuideData] | None:
     project = _project(args)
     if project is None:
         return None
-    data = load_guide_data(
-        project.glossary,
-        project.bibliography,
-        glossary_name=project.display(project.glossary),
-        bibliography_name=project.display(project.bibliography),
-        survival_path=project.survival,
-        survival_name=project.display(project.survival) if project.survival else "",
-    )
-    return project, data
+    return project, load_project_data(project)
 
 
 def command_chart(args: argparse.Namespace) -> int:

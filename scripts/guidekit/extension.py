@@ -29,7 +29,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .changelog import MARKER as CHANGELOG_MARKER
-from .changelog import changelog_lines, parse_changelog
+from .changelog import changelog_markdown
 from .citations import CITATION, parse_citation
 from .dates import today
 from .guide_data import GuideData, load_guide_data
@@ -43,7 +43,6 @@ from .html_builders import (
 )
 from .pages import CitingPlace, PageOutline, citing_places, outline_pages
 from .project import DEFAULT_SETTINGS
-from .sourcefile import read_source
 from .survival import MARKER as SURVIVAL_MARKER
 from .survival import expand_for_scan, table_lines
 
@@ -239,11 +238,7 @@ class GuideExtension(Extension):
         """The What's-changed list, from the changelog file and the pages' own titles."""
         titles = {docs_path: outline.title or docs_path for docs_path, outline in self.page_outlines()}
         path = Path(self.getConfig("changelog"))
-        source, _ = read_source(path, path.as_posix())
-        if source is None:
-            return []
-        changes, _ = parse_changelog(source, set(titles), today())
-        return changelog_lines(changes, titles)
+        return changelog_markdown(path, path.as_posix(), titles, today())
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
         md.registerExtension(self)

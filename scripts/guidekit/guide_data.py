@@ -13,6 +13,7 @@ from .bibliography import Bibliography, parse_bibliography
 from .dates import today as current_day
 from .glossary import Glossary, parse_glossary
 from .problems import Problem
+from .project import Project
 from .sourcefile import SourceText, decode_source
 from .survival import SurvivalData, parse_survival
 
@@ -117,3 +118,16 @@ def load_guide_data(
     )
     names = {_GLOSSARY: glossary_name, _BIBLIOGRAPHY + suffix: bibliography_name, _SURVIVAL: survival_name}
     return _named(data, names)
+
+
+def load_project_data(project: Project, today: dt.date | None = None) -> GuideData:
+    """A guide's data files, with problems named by their paths as the project shows them."""
+    return load_guide_data(
+        project.glossary,
+        project.bibliography,
+        glossary_name=project.display(project.glossary),
+        bibliography_name=project.display(project.bibliography),
+        today=today,
+        survival_path=project.survival,
+        survival_name=project.display(project.survival) if project.survival else "",
+    )

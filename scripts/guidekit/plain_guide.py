@@ -12,12 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from .changelog import MARKER as CHANGELOG_MARKER
-from .changelog import changelog_lines, parse_changelog
+from .changelog import changelog_markdown
 from .dates import today as current_day
 from .glossary import Glossary
-from .guide_data import GuideData, load_guide_data
-from .markdown_scan import scan_page
-from .pages import markdown_files
+from .guide_data import GuideData, load_project_data
+from .pages import markdown_files, page_outline
 from .project import Project
 from .sourcefile import read_source
 from .survival import MARKER as SURVIVAL_MARKER
@@ -45,37 +44,23 @@ def static_references(data: GuideData) -> list[str]:
     return lines
 
 
-def _changelog(project: Project, titles: dict[str, str]) -> list[str]:
-    if project.changelog is None:
-        return []
-    source, _ = read_source(project.changelog, project.display(project.changelog))
-    if source is None:
-        return []
-    changes, _ = parse_changelog(source, set(titles), current_day())
-    return changelog_lines(changes, titles)
-
-
 def plain_pages(project: Project) -> dict[str, str]:
     """docs path -> the page's text as static Markdown, for every readable page of the guide."""
-    data = load_guide_data(
-        project.glossary,
-        project.bibliography,
-        glossary_name=project.display(project.glossary),
-        bibliography_name=project.display(project.bibliography),
-        survival_path=project.survival,
-        survival_name=project.display(project.survival) if project.survival else "",
-    )
+    data = load_project_data(project)
     texts: dict[str, str] = {}
     for path in markdown_files(project.docs_dir):
         source, _ = read_source(path, project.display(path))
         if source is not None:
             texts[path.relative_to(project.docs_dir).as_posix()] = source.text
-    titles = {docs_path: scan_page(text).title or docs_path for docs_path, text in texts.items()}
+    titles = {docs_path: page_outline(text).title or docs_path for docs_path, text in texts.items()}
+    changelog = project.changelog
     generated = {
         GLOSSARY_MARKER: static_glossary(data.glossary),
         REFERENCES_MARKER: static_references(data),
         SURVIVAL_MARKER: table_lines(data.survival) if data.survival else [],
-        CHANGELOG_MARKER: _changelog(project, titles),
+        CHANGELOG_MARKER: (
+            changelog_markdown(changelog, project.display(changelog), titles, current_day()) if changelog else []
+        ),
     }
     plain = {}
     for docs_path, text in texts.items():

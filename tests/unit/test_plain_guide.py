@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from guidekit.benchmark import copy_real_guide
-from guidekit.guide_data import load_guide_data
+from guidekit.guide_data import load_project_data
 from guidekit.markdown_scan import scan_page
 from guidekit.plain_guide import plain_pages
 from guidekit.project import load_project, read_config
@@ -19,9 +19,7 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 def test_every_page_keeps_its_content_without_guide_syntax() -> None:
     project = load_project(REPOSITORY / "mkdocs.yml")
     plain = plain_pages(project)
-    data = load_guide_data(
-        project.glossary, project.bibliography, glossary_name="g", bibliography_name="b", survival_path=project.survival
-    )
+    data = load_project_data(project)
     assert sorted(plain) == sorted(p.relative_to(project.docs_dir).as_posix() for p in project.docs_dir.glob("*.md"))
     for docs_path, text in plain.items():
         original = (project.docs_dir / docs_path).read_text(encoding="utf-8")
