@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from guidekit.checks import check_project
+from guidekit.dates import ClockError, today
 from guidekit.problems import Severity
 from guidekit.project import EXTENSION_NAME, extension_settings, project_from_settings
 
@@ -26,6 +27,10 @@ def _root(config: MkDocsConfig) -> Path:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Make the extension's data paths absolute, so builds work from any working directory."""
+    try:
+        today()  # a malformed GUIDEKIT_TODAY stops the build here, named, not in a traceback later
+    except ClockError as error:
+        raise PluginError(str(error)) from None
     settings = config.mdx_configs.setdefault(EXTENSION_NAME, {})
     root = _root(config)
     for name in ("bibliography", "glossary", "docs_dir", "survival", "changelog"):

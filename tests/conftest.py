@@ -3,7 +3,9 @@ the built guide (Debian's Chromium driven by Playwright, the site served on 127.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import logging
 import os
 import shutil
 import subprocess
@@ -15,13 +17,38 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 SITES = REPO / "tests" / "sites"
 CASES = SITES / "cases"
 # The fixtures' dates (accessed, last_reviewed, next_review) are judged as on this day, so they
-# do not expire as real time passes.
+# do not expire as real time passes. Every test runs with it unless it says otherwise.
 FIXTURE_TODAY = "2026-11-22"
+# Marks the one test that judges the real guide by the real date (reviews overdue fail it, on
+# purpose). The runs with a moved clock (`make test-clock`) leave it out.
+REAL_CLOCK = "real_clock"
+
+
+def guide_edition_day() -> str:
+    """The newest day written in the real guide's own content (reviews, sources read, changes).
+
+    Builds of the real guide are judged as on this day: a fixed point of the content itself, so
+    they pass whatever the calendar says, while the `real_clock` test watches the real date.
+    """
+    days: list[dt.date] = []
+    for page in sorted((REPO / "docs").rglob("*.md")):
+        head = page.read_text(encoding="utf-8").split("---", 2)
+        if len(head) == 3 and not head[0].strip():
+            days += [value for value in (yaml.safe_load(head[1]) or {}).values() if isinstance(value, dt.date)]
+    data = REPO / "docs" / "data"
+    for name, field in (("bibliography.yml", "accessed"), ("changelog.yml", "date")):
+        entries = yaml.safe_load((data / name).read_text(encoding="utf-8")) or []
+        days += [entry[field] for entry in entries if isinstance(entry.get(field), dt.date)]
+    return max(days).isoformat()
+
+
+GUIDE_TODAY = guide_edition_day()
 
 
 @dataclass(frozen=True)
@@ -43,8 +70,8 @@ class Run:
         return lines
 
 
-def run(command: list[str], cwd: Path, today: str | None = None) -> Run:
-    """Run a command; ``today`` sets GUIDEKIT_TODAY (fixture sites), None judges by the real date."""
+def run(command: list[str], cwd: Path, today: str | None = FIXTURE_TODAY) -> Run:
+    """Run a command as on ``today`` (GUIDEKIT_TODAY); None, for the `real_clock` test only, is the real date."""
     # COLUMNS: help texts wrap at the same width everywhere, so golden files match.
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "COLUMNS": "80"}
     environment.pop("GUIDEKIT_TODAY", None)
@@ -75,6 +102,66 @@ def make_site(destination: Path, case: str | None = None) -> Path:
     return site
 
 
+def clear_guidekit_caches() -> None:
+    """Empty the two caches guidekit keeps at module level (data files, page outlines)."""
+    from guidekit import guide_data, pages
+
+    guide_data._parse.cache_clear()
+    pages._OUTLINES.clear()
+
+
+def process_state() -> dict[str, object]:
+    """What a test could leave behind for the next one: guidekit's module-level values, the
+    environment, sys.path, the working directory and the logging set-up."""
+    state: dict[str, object] = {
+        # pytest itself writes the current phase into PYTEST_CURRENT_TEST.
+        "os.environ": {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"},
+        "sys.path": list(sys.path),
+        "cwd": os.getcwd(),
+        "root logger": (logging.getLogger().level, list(logging.getLogger().handlers)),
+    }
+    for name, module in sorted(sys.modules.items()):
+        if name == "guidekit" or name.startswith("guidekit."):
+            for attribute, value in vars(module).items():
+                if isinstance(value, (dict, list, set)):
+                    state[f"{name}.{attribute}"] = repr(value)
+                elif hasattr(value, "cache_info") and getattr(value, "__module__", None) == name:
+                    state[f"{name}.{attribute}"] = value.cache_info().currsize
+    return state
+
+
+def leftover_state(before: dict[str, object], after: dict[str, object]) -> list[str]:
+    """The names whose values differ (a module imported during the test adds names: not a change)."""
+    return sorted(key for key in before.keys() & after.keys() if before[key] != after[key])
+
+
+@pytest.fixture(autouse=True)
+def no_state_left_behind() -> Iterator[None]:
+    """Each test starts with empty caches and must leave the process as it found it."""
+    clear_guidekit_caches()
+    before = process_state()
+    yield
+    clear_guidekit_caches()  # the caches are filled on purpose by any check; emptied, not blamed
+    after = process_state()
+    changed = leftover_state(before, after)
+    if "os.environ" in changed:
+        old, new = before["os.environ"], after["os.environ"]
+        changed.remove("os.environ")
+        changed += [
+            f"${name}" for name in sorted(old.keys() ^ new.keys() | {k for k in old if old[k] != new.get(k, old[k])})
+        ]
+    assert not changed, f"the test left state behind: {', '.join(changed)}"
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(no_state_left_behind: None, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test judges dates as on FIXTURE_TODAY, in process and in the commands it runs."""
+    if request.node.get_closest_marker(REAL_CLOCK) is None:
+        monkeypatch.setenv("GUIDEKIT_TODAY", FIXTURE_TODAY)
+    else:
+        monkeypatch.delenv("GUIDEKIT_TODAY", raising=False)
+
+
 @pytest.fixture
 def clean_site(tmp_path: Path) -> Path:
     return make_site(tmp_path)
@@ -99,7 +186,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def built_guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real guide, built once for all browser tests."""
     site = tmp_path_factory.mktemp("browser") / "site"
-    result = run([sys.executable, "-m", "guidekit", "build", "--site-dir", str(site)], REPO)
+    result = run([sys.executable, "-m", "guidekit", "build", "--site-dir", str(site)], REPO, GUIDE_TODAY)
     assert result.returncode == 0, result.output
     return site
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_TODAY, REPO, make_site, run
+from conftest import FIXTURE_TODAY, GUIDE_TODAY, REPO, make_site, run
 from guidekit.site_links import check_site_links
 
 pytestmark = pytest.mark.slow
@@ -31,7 +31,7 @@ THEME_ERRORS = {
 
 
 def build_guide(site_dir: Path) -> None:
-    result = run([sys.executable, "-m", "guidekit", "build", "--site-dir", str(site_dir)], REPO)
+    result = run([sys.executable, "-m", "guidekit", "build", "--site-dir", str(site_dir)], REPO, GUIDE_TODAY)
     assert result.returncode == 0, result.output
 
 

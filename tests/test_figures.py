@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run
+from conftest import GUIDE_TODAY, REPO, run
 from guidekit.sourcefile import SourceText
 from guidekit.survival import parse_survival, table_lines
 from guidekit.survival_chart import render_chart
@@ -39,7 +39,7 @@ def test_figure_is_small_described_and_self_contained(figure: Path) -> None:
 
 
 def test_survival_chart_is_current() -> None:
-    result = run([sys.executable, "-m", "guidekit", "chart", "--check"], REPO)
+    result = run([sys.executable, "-m", "guidekit", "chart", "--check"], REPO, GUIDE_TODAY)
     assert result.returncode == 0, result.output
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run
+from conftest import GUIDE_TODAY, REPO, run
 from guidekit.site_links import check_site_links
 
 pytestmark = pytest.mark.slow
@@ -33,7 +33,7 @@ CHAPTER_TITLES = [
 
 
 def make_offline(dist: Path) -> list[Path]:
-    result = run([sys.executable, "-m", "guidekit", "offline", "--dist", str(dist)], REPO)
+    result = run([sys.executable, "-m", "guidekit", "offline", "--dist", str(dist)], REPO, GUIDE_TODAY)
     assert result.returncode == 0, result.output
     return sorted(dist.iterdir())
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import CASES, REPO
+from conftest import CASES, GUIDE_TODAY, REPO
 
 BIN = Path(sys.executable).parent
 GITHUB = REPO / ".github"
@@ -54,7 +54,7 @@ def tool(name: str) -> Path:
 def run(command: list[str | Path], cwd: Path, extra_env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run a command offline; return its exit code and everything it printed."""
     env = {**os.environ, **OFFLINE, "NO_COLOR": "1", **(extra_env or {})}
-    env.pop("GUIDEKIT_TODAY", None)
+    env["GUIDEKIT_TODAY"] = GUIDE_TODAY  # the guide's own content, judged as on its edition day
     result = subprocess.run(
         [str(part) for part in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
     )

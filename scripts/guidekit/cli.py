@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .checks import check_project
+from .dates import ClockError
 from .guide_data import GuideData, load_project_data
 from .problems import Severity
 from .project import Project, SetupError, load_project, site_base_path
@@ -298,4 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.handler(args))
+    try:
+        return int(args.handler(args))
+    except ClockError as error:  # a setup mistake, named once, before any page is judged by it
+        print(f"error: {error}", file=sys.stderr)
+        return 2

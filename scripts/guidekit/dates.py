@@ -12,16 +12,27 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 TODAY_VARIABLE = "GUIDEKIT_TODAY"
 
 
+class ClockError(ValueError):
+    """$GUIDEKIT_TODAY is set but is not a day: a setup mistake, reported instead of ignored."""
+
+
 def today() -> dt.date:
     """Today, or the day in $GUIDEKIT_TODAY (YYYY-MM-DD): fixtures stay valid as years pass,
     and an editor can ask which pages will be due for review on a later day."""
     value = os.environ.get(TODAY_VARIABLE)
-    if value:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass  # a bad value is ignored rather than stopping every build
-    return dt.date.today()
+    if value is None or value == "":
+        return dt.date.today()
+    try:
+        if len(value) != 10:  # strptime also takes 2026-1-5; ISO parsers take 20261122 and 2026-W47-7
+            raise ValueError
+        return dt.datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        # Ignoring it would judge every date by the real clock while the person setting it
+        # believes otherwise: a page could pass today and fail tomorrow without a word.
+        raise ClockError(
+            f"{TODAY_VARIABLE} is {value!r}, which is not a day: write it as YYYY-MM-DD "
+            f"(for example {TODAY_VARIABLE}=2027-01-31), or unset it to use today's date"
+        ) from None
 
 
 class DateError(ValueError):

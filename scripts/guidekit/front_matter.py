@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import DateError, parse_partial_date
+from .dates import today as current_day
 from .markdown_scan import front_matter_yaml
 from .problems import Problem
 from .sourcefile import SourceText
@@ -152,7 +153,7 @@ def parse_front_matter(source: SourceText, today: dt.date | None = None) -> tupl
     for key in REQUIRED:
         if key not in root.value:
             problems.append(Problem(path, 1, 1, f"the front matter has no {key!r}"))
-    problems += _review_rules(root, path, today or dt.date.today())
+    problems += _review_rules(root, path, today or current_day())
     values = root.plain()
     title = values.get("title") if isinstance(values.get("title"), str) else None
     description = values.get("description") if isinstance(values.get("description"), str) else None

@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 import guidekit
+from guidekit.dates import today as current_day
 
 # The project's real hooks: hooks/ next to scripts/ in the repository this package is installed from.
 HOOKS_DIR = Path(guidekit.__file__).resolve().parents[2] / "hooks"
@@ -429,7 +430,7 @@ def guide_files(pages: int, seed: int = 1, *, features: bool = True, today: dt.d
     """Every file of the synthetic guide: relative path -> text."""
     if pages < 1:
         raise ValueError("a guide needs at least one page")
-    today = today or dt.date.today()
+    today = today or current_day()
     rng = random.Random(seed)
     terms = make_terms(_count(pages), rng)
     sources = make_sources(_count(pages), rng, today)

@@ -51,9 +51,8 @@ def test_writing_again_replaces_the_old_pages(tmp_path: Path) -> None:
 
 
 def test_a_ten_page_guide_passes_the_checks(tmp_path: Path) -> None:
-    write_synthetic_guide(tmp_path, 10)  # dated today, as the benchmark writes it
+    write_synthetic_guide(tmp_path, 10)  # dated "today" (pinned by conftest), as the benchmark writes it
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    environment.pop("GUIDEKIT_TODAY", None)
     result = subprocess.run(
         [sys.executable, "-m", "guidekit", "check"], cwd=tmp_path, capture_output=True, text=True, env=environment
     )
