@@ -10,13 +10,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 from guidekit.checks import check_project
 from guidekit.dates import ClockError, today
 from guidekit.problems import Severity
 from guidekit.project import EXTENSION_NAME, extension_settings, project_from_settings
+from guidekit.published_html import PublishedRefusal
 
 log = logging.getLogger("mkdocs.plugins.guide")
 
@@ -36,14 +39,38 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for name in ("bibliography", "glossary", "docs_dir", "survival", "changelog"):
         value = extension_settings([{EXTENSION_NAME: settings}])[name]
         settings[name] = str((root / value).resolve())
+    settings["root"] = str(root)
+    # A fresh log for every build (and every `mkdocs serve` rebuild): the extension gives it each
+    # page's refused HTML instead of raising, so every page's refusals are listed.
+    settings["report"] = RefusalLog()
     return config
+
+
+class RefusalLog:
+    """Logs each refusal as the pages render; remembers how many, for on_env."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, found: list[PublishedRefusal]) -> None:
+        for item in found:
+            log.error(str(item.problem))
+        self.count += len(found)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page is rendered, none written yet: stop here if any held refused HTML."""
+    report = config.mdx_configs.get(EXTENSION_NAME, {}).get("report")
+    if isinstance(report, RefusalLog) and report.count:
+        raise PluginError(f"{report.count} piece(s) of HTML outside the allow-list, listed above; nothing was built")
+    return env
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Log every problem; strict mode (set in mkdocs.yml) then refuses to publish."""
     settings = extension_settings([{EXTENSION_NAME: config.mdx_configs.get(EXTENSION_NAME, {})}])
     project = project_from_settings(Path(config.config_file_path), config.docs_dir, settings, config.site_url)
-    problems = check_project(project)
+    problems = check_project(project, render=False)  # the extension checks each page as it renders
     for problem in problems:
         if problem.severity is Severity.ERROR:
             log.error(str(problem))

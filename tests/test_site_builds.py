@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import FIXTURE_TODAY, GUIDE_TODAY, REPO, make_site, run, run_check, run_mkdocs_build
+from conftest import CASES, FIXTURE_TODAY, GUIDE_TODAY, REPO, make_site, run, run_check, run_mkdocs_build
 
 pytestmark = pytest.mark.slow
 
@@ -127,3 +127,16 @@ def test_zensical_renders_citations_and_glossary_links(tmp_path: Path) -> None:
     assert 'Cited on: <a href="../about/#cite-' in references
     check = run_check(guide, today=GUIDE_TODAY)
     assert check.returncode == 0, check.output
+
+
+@pytest.mark.zensical
+@pytest.mark.parametrize("case", ["html-attr-list-attributes", "html-slash-separated-handler", "html-script"])
+def test_a_plain_zensical_build_refuses_unsafe_html(case: str, tmp_path: Path) -> None:
+    """Zensical ignores hooks and does not fail on logged warnings: the extension must raise."""
+    zensical = Path(sys.executable).parent / "zensical"
+    site = make_site(tmp_path, case)
+    result = run([str(zensical), "build"], site)
+    assert result.returncode != 0, result.output
+    for line in (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
+        assert line in result.output, f"missing: {line}\n{result.output}"
+    assert not (site / "site" / "index.html").exists(), "the refused page was published"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -17,12 +18,14 @@ from .front_matter import parse_front_matter
 from .glossary import Glossary, slugify
 from .guide_data import GuideData, load_project_data
 from .link_rules import LinkContext, check_links
-from .markdown_scan import scan_page
+from .markdown_scan import front_matter_span, scan_page
 from .nav import check_nav, nav_entries
 from .page_rules import check_page
 from .pages import ScannedPage, markdown_files, remember_outline
 from .problems import Problem, Severity, sort_problems
 from .project import Project
+from .published_html import PublishedRefusal
+from .render_pages import render_all
 from .sourcefile import read_source
 from .suggest import did_you_mean
 from .survival import MARKER as SURVIVAL_MARKER
@@ -141,9 +144,12 @@ def _marker_problems(display_path: str, text: str, survival: SurvivalData | None
 
 
 def _read_pages(
-    project: Project, today: dt.date, survival: SurvivalData | None
+    project: Project, today: dt.date, survival: SurvivalData | None, bodies: list[tuple[Path, str, str]]
 ) -> tuple[list[ScannedPage], list[Problem]]:
-    """Read, scan and check every page on its own (encoding, front matter, size, safe HTML)."""
+    """Read, scan and check every page on its own (encoding, front matter, size, safe HTML).
+
+    ``bodies`` receives each readable page's Markdown as a builder converts it (no front matter).
+    """
     pages: list[ScannedPage] = []
     problems: list[Problem] = []
     for path in markdown_files(project.docs_dir):
@@ -159,6 +165,8 @@ def _read_pages(
         problems += parse_front_matter(source, today)[1]
         problems += check_page(display_path, source.text, path.stat().st_size, scan)
         pages.append(ScannedPage(path.relative_to(project.docs_dir).as_posix(), display_path, scan))
+        span = front_matter_span(source.text)
+        bodies.append((path, display_path, source.text[span[1] if span else 0 :].lstrip("\n")))
     return pages, problems
 
 
@@ -204,11 +212,35 @@ def _changelog_problems(project: Project, today: dt.date) -> list[Problem]:
     return problems + parse_changelog(source, pages, today)[1]
 
 
-def check_project(project: Project, today: dt.date | None = None) -> list[Problem]:
-    """Every problem in the guide, sorted by file and position."""
+def _published_problems(
+    project: Project, bodies: list[tuple[Path, str, str]], source_problems: list[Problem]
+) -> list[Problem]:
+    """Refused HTML on the rendered pages that the source rules have not already named."""
+    refused: list[PublishedRefusal] = []
+    problems = render_all(project, bodies, refused.extend)
+    # The same refusal found in the source and on the page is one mistake: say it once, where written.
+    named = Counter((problem.path, problem.message) for problem in source_problems)
+    for item in refused:
+        key = (item.problem.path, item.refusal.message)
+        if named[key]:
+            named[key] -= 1
+        else:
+            problems.append(item.problem)
+    return problems
+
+
+def check_project(project: Project, today: dt.date | None = None, *, render: bool = True) -> list[Problem]:
+    """Every problem in the guide, sorted by file and position.
+
+    ``render``: also render every page and hold it against the HTML allow-list. The MkDocs hook
+    turns it off because the extension does the same while the builder renders.
+    """
     data = load_project_data(project, today)
     today = today or current_day()
-    pages, problems = _read_pages(project, today, data.survival)
+    bodies: list[tuple[Path, str, str]] = []
+    pages, problems = _read_pages(project, today, data.survival, bodies)
+    if render:
+        problems += _published_problems(project, bodies, problems)
     problems += data.problems
     page_problems, cited, linked = check_pages(pages, data, project.glossary_page)
     problems += page_problems

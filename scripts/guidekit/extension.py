@@ -9,7 +9,11 @@ What it does to each page:
 - links to ``glossary.md#term`` get the term's definition as their title, which Material shows as
   a tooltip on hover, focus and tap; abbreviations get ``abbr`` definitions from the glossary;
 - the line ``<!-- guide:glossary -->`` becomes the A–Z glossary, and ``<!-- guide:references -->``
-  the list of every source with links back to the pages that cite it.
+  the list of every source with links back to the pages that cite it;
+- last, the finished page is held against the allow-list of HTML (``html_policy``): anything
+  outside it is refused. With a ``report`` callable (the MkDocs hook, ``make check``) each refusal
+  goes there and the page is withheld; without one (a plain Zensical build, which ignores hooks and
+  does not fail on logged warnings) the conversion raises, which aborts the build.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -43,6 +48,7 @@ from .html_builders import (
 )
 from .pages import CitingPlace, PageOutline, citing_places, outline_pages
 from .project import DEFAULT_SETTINGS
+from .published_html import UnsafeHTMLError, published_refusals
 from .survival import MARKER as SURVIVAL_MARKER
 from .survival import expand_for_scan, table_lines
 
@@ -58,6 +64,7 @@ class PageState:
     numbers: dict[str, int] = field(default_factory=dict)
     occurrences: dict[str, int] = field(default_factory=dict)
     markers: set[str] = field(default_factory=set)
+    source: str = ""  # the Markdown as the builder passed it, to trace refused HTML back to it
 
     def cite(self, key: str) -> tuple[int, int]:
         """The number of a source on this page and how many times it has been cited so far."""
@@ -75,6 +82,7 @@ class _MarkerPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         state = self.extension.reset_state()
+        state.source = "\n".join(lines)
         state.data = self.extension.load_data()
         output: list[str] = []
         for line in lines:
@@ -185,6 +193,34 @@ class _PageTreeprocessor(Treeprocessor):
             anchor.set("class", " ".join(filter(None, [anchor.get("class"), "guide-term"])))
 
 
+# A refused page is replaced by this, so even a build that goes on (not strict) publishes nothing unsafe.
+WITHHELD = "<p>This page was not published: it holds HTML that the guide does not allow.</p>"
+
+
+class _AllowListPostprocessor(Postprocessor):
+    """Holds the finished page against the allow-list; refuses, never cleans silently."""
+
+    def __init__(self, md: Markdown, extension: GuideExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        extension = self.extension
+        found = published_refusals(
+            text,
+            extension.state.source,
+            Path(extension.getConfig("docs_dir")),
+            Path(extension.getConfig("root")),
+        )
+        if not found:
+            return text
+        report = extension.getConfig("report")
+        if not callable(report):
+            raise UnsafeHTMLError([item.problem for item in found])
+        report(found)
+        return WITHHELD
+
+
 class GuideExtension(Extension):
     """Citations, the glossary and references for the metastatic cancer guide."""
 
@@ -197,6 +233,9 @@ class GuideExtension(Extension):
             "references_page": [DEFAULT_SETTINGS["references_page"], "the references page, relative to docs_dir"],
             "survival": [DEFAULT_SETTINGS["survival"], "survival data for the table on the prognosis page"],
             "changelog": [DEFAULT_SETTINGS["changelog"], "changes to medical content, for the What's changed page"],
+            "root": [".", "the folder messages show paths relative to (the folder of mkdocs.yml)"],
+            # Not None: Python-Markdown would turn a None-defaulted setting into a bool.
+            "report": ["", "a callable given each page's refused HTML; empty raises instead"],
         }
         super().__init__(**kwargs)
         self.state = PageState()
@@ -249,6 +288,8 @@ class GuideExtension(Extension):
         # After inline parsing (20), before abbreviations (7), the table of contents (5)
         # and MkDocs' link rewriting (0), so generated headings and links are treated as written.
         md.treeprocessors.register(_PageTreeprocessor(md, self), "guidekit_page", 12)
+        # Last of all, after raw HTML is put back (30) and every other extension's postprocessor.
+        md.postprocessors.register(_AllowListPostprocessor(md, self), "guidekit_allow_list", -1000)
 
 
 def makeExtension(**kwargs: object) -> GuideExtension:  # noqa: N802 - Markdown's API

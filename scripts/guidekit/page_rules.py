@@ -1,7 +1,8 @@
 """Rules about one page on its own: size, emptiness, safe HTML, images and headings.
 
 A pull request must not be able to run code in a reader's browser or embed another site, so raw
-HTML that could do either is refused here, before anything is built.
+HTML and link targets outside the allow-list (``html_policy``) are refused here, where they were
+written; what reaches the page another way is refused on the published page (``published_html``).
 """
 
 from __future__ import annotations
@@ -9,38 +10,13 @@ from __future__ import annotations
 import html
 import re
 
+from .html_policy import attribute_refusal
 from .markdown_scan import LineIndex, PageScan, front_matter_span, mask_code
 from .problems import Problem
+from .source_html import raw_html_refusals
 
 MAX_PAGE_BYTES = 256 * 1024  # a chapter is ~20 KB; far larger is a pasted file, and slow on a phone
 MAX_LINE_LENGTH = 2000
-
-_FORBIDDEN_TAG = re.compile(
-    r"<\s*(?P<tag>script|iframe|object|embed|applet|frame|frameset|base|form|style|link|meta|svg|math)\b",
-    re.IGNORECASE,
-)
-_TAG = re.compile(r"<[a-zA-Z][\w:-]*(?:\s[^<>]*)?>")
-_EVENT_HANDLER = re.compile(r"\s(?P<name>on[a-z]+)\s*=", re.IGNORECASE)
-_URL_ATTRIBUTE = re.compile(
-    r"\s(?P<name>href|src|srcset|action|formaction|poster|background|xlink:href)\s*=\s*"
-    r"(?P<value>\"[^\"]*\"|'[^']*'|[^\s>]+)",
-    re.IGNORECASE,
-)
-_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
-_REASONS = {
-    "script": "it could run code in a reader's browser",
-    "style": "it could change how every page looks; use docs/stylesheets/guide.css",
-    "link": "it could load files from elsewhere",
-    "meta": "it could redirect the reader",
-    "base": "it would change where every link goes",
-    "form": "it could send a reader's input elsewhere",
-}
-
-
-def unsafe_scheme(url: str) -> str | None:
-    """The dangerous scheme a URL uses (after undoing entities and hidden spaces), or None."""
-    cleaned = re.sub(r"[\s\x00-\x1f]+", "", html.unescape(url)).lower()
-    return next((scheme for scheme in _UNSAFE_SCHEMES if cleaned.startswith(scheme)), None)
 
 
 def _size_rules(path: str, text: str, size: int) -> list[Problem]:
@@ -67,41 +43,19 @@ def _size_rules(path: str, text: str, size: int) -> list[Problem]:
     return problems
 
 
-def _html_rules(path: str, masked: str, index: LineIndex) -> list[Problem]:
-    problems = []
-    for match in _FORBIDDEN_TAG.finditer(masked):
-        tag = match["tag"].lower()
-        reason = _REASONS.get(tag, "it embeds content from elsewhere")
-        problems.append(Problem(path, *index.position(match.start()), f"raw <{tag}> is not allowed: {reason}"))
-    for tag in _TAG.finditer(masked):
-        for handler in _EVENT_HANDLER.finditer(tag.group()):
-            problems.append(
-                Problem(
-                    path,
-                    *index.position(tag.start() + handler.start("name")),
-                    f"inline event handler {handler['name'].lower()}= is not allowed: it could run code",
-                )
-            )
-        for attribute in _URL_ATTRIBUTE.finditer(tag.group()):
-            scheme = unsafe_scheme(attribute["value"].strip("\"'"))
-            if scheme:
-                problems.append(
-                    Problem(
-                        path,
-                        *index.position(tag.start() + attribute.start("name")),
-                        f"a {scheme} URL is not allowed in {attribute['name'].lower()}=",
-                    )
-                )
-    return problems
+def _html_rules(path: str, masked: str) -> list[Problem]:
+    return [Problem(path, line, column, refusal.message) for line, column, refusal in raw_html_refusals(masked)]
 
 
 def _link_scheme_rules(path: str, scan: PageScan) -> list[Problem]:
+    """Links and images in Markdown whose URL a browser would read with a scheme not on the list."""
     problems = []
     for link in scan.links:
-        scheme = unsafe_scheme(link.target)
-        if scheme:
-            kind = "an image" if link.is_image else "a link"
-            problems.append(Problem(path, link.line, link.column, f"a {scheme} URL is not allowed in {kind}"))
+        # Python-Markdown keeps entities in a URL, and the browser decodes them: judge it decoded.
+        target = html.unescape(link.target.strip("<>"))
+        refused = attribute_refusal("img" if link.is_image else "a", "src" if link.is_image else "href", target)
+        if refused:
+            problems.append(Problem(path, link.line, link.column, refused.message))
     return problems
 
 
@@ -134,7 +88,7 @@ def check_page(path: str, text: str, size: int, scan: PageScan) -> list[Problem]
     index = LineIndex(masked)
     return (
         _size_rules(path, text, size)
-        + _html_rules(path, masked, index)
+        + _html_rules(path, masked)
         + _link_scheme_rules(path, scan)
         + _image_rules(path, scan)
         + _heading_rules(path, masked, index)

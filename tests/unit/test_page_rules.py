@@ -10,10 +10,11 @@ from markdown.extensions.toc import slugify as markdown_slugify
 
 from guidekit.anchors import heading_text, toc_slugify
 from guidekit.front_matter import parse_front_matter
+from guidekit.html_policy import url_scheme
 from guidekit.link_rules import LinkContext, check_link
 from guidekit.markdown_scan import scan_page
 from guidekit.nav import check_nav, nav_entries
-from guidekit.page_rules import check_page, unsafe_scheme
+from guidekit.page_rules import check_page
 from guidekit.pages import ScannedPage
 from guidekit.sourcefile import SourceText
 
@@ -74,13 +75,15 @@ def test_unsafe_html_variants() -> None:
     assert page_messages('# T\n\n<img src="a.png" alt="a" ONERROR="x()">\n') == [
         "p.md:3:26: inline event handler onerror= is not allowed: it could run code"
     ]
-    assert page_messages("# T\n\n[x]: javascript:alert(1)\n") == [
-        "p.md:3:1: a javascript: URL is not allowed in a link"
-    ]
+    assert page_messages("# T\n\n[x]: javascript:alert(1)\n") == ["p.md:3:1: a javascript: URL is not allowed in href="]
     assert page_messages("# T\n\n<!-- <script> in a comment -->\n\n`<iframe>` in code\n") == []
-    assert unsafe_scheme(" JaVa\tScRiPt:alert(1)") == "javascript:"
-    assert unsafe_scheme("&#106;avascript:x") == "javascript:"
-    assert unsafe_scheme("https://example.org") is None
+    assert url_scheme(" JaVa\tScRiPt:alert(1)") == "javascript"
+    assert url_scheme("\x01java\nscript:x") == "javascript"
+    assert url_scheme("https://example.org") == "https"
+    assert url_scheme("glossary.md#metastasis") is None
+    assert page_messages("# T\n\n[x](&#106;avascript:alert(1))\n") == [
+        "p.md:3:1: a javascript: URL is not allowed in href="
+    ]
 
 
 def test_headings_with_citations_are_refused() -> None:
