@@ -48,8 +48,8 @@ def _entry(entry: Located, path: str, pages_known: set[str], today: dt.date, pro
         problem(pages_node, "a changelog entry needs 'pages', a list such as [treatment.md]")
     else:
         for item in pages_node.value:
-            if item.value not in pages_known:
-                problem(item, f"changelog names page {item.value!r}, which is not in docs/")
+            if not isinstance(item.value, str) or item.value not in pages_known:
+                problem(item, f"changelog names page {item.plain()!r}, which is not in docs/")
             else:
                 pages.append(item.value)
     text = change_node.value if change_node is not None else None

@@ -73,9 +73,12 @@ def parse_survival(source: SourceText) -> tuple[SurvivalData | None, list[Proble
         return None, problems
     period = _text(root, "period", path, problems)
     release = _text(root, "release", path, problems)
+    # Optional, but when given it heads a column of the table: text, like the period.
+    earlier_label = _text(root, "earlier_period", path, problems) if "earlier_period" in root.value else None
     rows_node = root.get("rows")
     if rows_node is None or not rows_node.is_list or not rows_node.value:
-        problems.append(Problem(path, root.line, root.column, "survival data needs a list of 'rows'"))
+        where = rows_node or root
+        problems.append(Problem(path, where.line, where.column, "survival data needs a list of 'rows'"))
         return None, problems
     rows = []
     for entry in rows_node.value:
@@ -90,8 +93,6 @@ def parse_survival(source: SourceText) -> tuple[SurvivalData | None, list[Proble
             rows.append(SurvivalRow(cancer, percent, earlier, key, entry.line, entry.column))
     if not period or not release or problems:
         return None, problems
-    earlier_period = root.get("earlier_period")
-    earlier_label = str(earlier_period.value) if earlier_period is not None else None
     if earlier_label is None and any(row.earlier is not None for row in rows):
         problems.append(
             Problem(path, root.line, root.column, "rows give 'earlier_percent': say which 'earlier_period'")

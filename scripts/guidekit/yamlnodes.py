@@ -69,6 +69,7 @@ class _Converter:
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
         self._seen: set[int] = set()
+        self.aliased = False
 
     def problem(self, node: yaml.Node, message: str) -> None:
         mark = node.start_mark
@@ -78,8 +79,9 @@ class _Converter:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         if id(node) in self._seen:
             # An alias (*name) shares its node: refusing it stops self-reference and
-            # exponential "billion laughs" files alike. Data files never need one.
-            self.problem(node, "YAML aliases (*name) are not allowed here; write the value out in full")
+            # exponential "billion laughs" files alike. Data files never need one. The shared
+            # node knows only where its anchor (&name) is: parse_yaml reports each alias itself.
+            self.aliased = True
             return Located(None, line, column)
         self._seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
@@ -141,12 +143,24 @@ def parse_yaml(source: SourceText, *, first_line: int = 1) -> tuple[Located | No
         return None, []
     converter = _Converter(source.display_path)
     located = converter.convert(node)
+    if converter.aliased:
+        converter.problems += _alias_problems(text, source.display_path)
     if first_line != 1:
         _shift(located, first_line - 1)
         converter.problems = [
             p.__class__(p.path, p.line + first_line - 1, p.column, p.message, p.severity) for p in converter.problems
         ]
     return located, converter.problems
+
+
+def _alias_problems(text: str, display_path: str) -> list[Problem]:
+    """Each alias (*name) where it is written: tokens keep the positions that composing loses."""
+    message = "YAML aliases (*name) are not allowed here; write the value out in full"
+    return [
+        Problem(display_path, token.start_mark.line + 1, token.start_mark.column + 1, message)
+        for token in yaml.scan(text, Loader=COMPOSE_LOADER)
+        if isinstance(token, yaml.AliasToken)
+    ]
 
 
 def _shift(located: Located, lines: int) -> None:

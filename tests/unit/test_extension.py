@@ -8,6 +8,8 @@ from pathlib import Path
 import markdown
 import pytest
 
+from guidekit.extension import GuideExtension, PageState
+
 GLOSSARY = """\
 - term: Metastasis
   aliases: [mets]
@@ -35,16 +37,22 @@ BIBLIOGRAPHY = """\
 
 
 @pytest.fixture
-def render(tmp_path: Path):
+def settings(tmp_path: Path) -> dict[str, str]:
+    """The extension's settings for a docs folder holding the data files above."""
     docs = tmp_path / "docs"
     (docs / "data").mkdir(parents=True)
     (docs / "data" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
     (docs / "data" / "bibliography.yml").write_text(BIBLIOGRAPHY, encoding="utf-8")
-    settings = {
+    return {
         "bibliography": str(docs / "data" / "bibliography.yml"),
         "glossary": str(docs / "data" / "glossary.yml"),
         "docs_dir": str(docs),
     }
+
+
+@pytest.fixture
+def render(settings: dict[str, str]):
+    docs = Path(settings["docs_dir"])
 
     def convert(text: str, pages: dict[str, str] | None = None) -> str:
         for name, page in (pages or {}).items():
@@ -147,3 +155,16 @@ def test_each_conversion_starts_afresh(render) -> None:
     md.reset()
     second = md.convert("[@a]")
     assert first == second
+
+
+def test_reset_between_documents_forgets_the_last_page(settings: dict[str, str]) -> None:
+    # Python-Markdown calls reset() between documents; the next conversion starting afresh is not
+    # enough, since until then the instance would keep the last page's numbers and data files.
+    md = markdown.Markdown(extensions=["guidekit.extension"], extension_configs={"guidekit.extension": settings})
+    extension = next(item for item in md.registeredExtensions if isinstance(item, GuideExtension))
+    md.convert("A [@second] and [@first], then [@second] again.\n")
+    assert extension.state.numbers == {"second": 1, "first": 2}
+    assert extension.state.occurrences == {"second": 2, "first": 1}
+    assert extension.state.data is not None
+    md.reset()
+    assert extension.state == PageState()

@@ -1,0 +1,107 @@
+"""The changelog: entries read newest first, mistakes located, and the What's-changed list.
+
+Each rule's message is also tripped by a corpus case (tests/sites/cases/changelog-*), through both
+`guidekit check` and the strict build; these tests pin what the module itself returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from guidekit.changelog import Change, changelog_lines, changelog_markdown, parse_changelog
+from guidekit.sourcefile import SourceText
+
+TODAY = dt.date(2026, 11, 22)
+PAGES = {"index.md", "treatment.md"}
+CHANGELOG = """\
+- date: 2026-03-02
+  pages: [index.md]
+  change: Reworded the opening.
+- date: 2026-11-22
+  pages: [treatment.md, index.md]
+  change: >
+    Added what   immunotherapy
+    can do.
+- date: 2026-03-02
+  pages: [treatment.md]
+  change: Fixed a dose.
+"""
+
+
+def parse(text: str) -> tuple[list[Change], list[str]]:
+    changes, problems = parse_changelog(SourceText("changelog.yml", text), PAGES, TODAY)
+    return changes, [str(problem) for problem in problems]
+
+
+def test_entries_newest_first_with_their_pages_and_one_line_each() -> None:
+    changes, problems = parse(CHANGELOG)
+    assert problems == []
+    assert changes == [
+        Change(dt.date(2026, 11, 22), ("treatment.md", "index.md"), "Added what immunotherapy can do."),
+        Change(dt.date(2026, 3, 2), ("index.md",), "Reworded the opening."),
+        Change(dt.date(2026, 3, 2), ("treatment.md",), "Fixed a dose."),
+    ]
+
+
+def test_today_is_not_the_future_but_tomorrow_is() -> None:
+    entry = "- date: {}\n  pages: [index.md]\n  change: A change.\n"
+    assert parse(entry.format("2026-11-22"))[1] == []
+    assert parse(entry.format("2026-11-23"))[1] == ["changelog.yml:1:9: changelog date 2026-11-23 is in the future"]
+
+
+def test_every_mistake_of_an_entry_is_located() -> None:
+    changes, problems = parse("- date: 2026-11-31\n  pages: [index.md, nowhere.md]\n  change: ''\n- {}\n")
+    assert changes == []
+    assert problems == [
+        "changelog.yml:1:9: a changelog entry needs 'date' as YYYY-MM-DD",
+        "changelog.yml:2:21: changelog names page 'nowhere.md', which is not in docs/",
+        "changelog.yml:3:11: a changelog entry needs 'change': one plain sentence saying what changed",
+        # With no keys at all, each message points at the entry itself.
+        "changelog.yml:4:3: a changelog entry needs 'date' as YYYY-MM-DD",
+        "changelog.yml:4:3: a changelog entry needs 'pages', a list such as [treatment.md]",
+        "changelog.yml:4:3: a changelog entry needs 'change': one plain sentence saying what changed",
+    ]
+
+
+def test_a_page_that_is_not_a_file_name_is_reported_not_a_crash() -> None:
+    # A nested list or a mapping cannot be looked up among the pages (it is unhashable).
+    text = "- date: 2026-11-20\n  pages: [[index.md], {a: b}, 3, index.md]\n  change: A change.\n"
+    changes, problems = parse(text)
+    assert problems == [
+        "changelog.yml:2:11: changelog names page ['index.md'], which is not in docs/",
+        "changelog.yml:2:23: changelog names page {'a': 'b'}, which is not in docs/",
+        "changelog.yml:2:31: changelog names page 3, which is not in docs/",
+    ]
+    assert changes == [Change(dt.date(2026, 11, 20), ("index.md",), "A change.")]
+
+
+def test_an_empty_changelog_is_no_mistake() -> None:
+    assert parse("") == ([], [])
+    assert parse("[]\n") == ([], [])
+
+
+def test_the_list_has_a_heading_per_day_and_links_each_page_by_title() -> None:
+    changes, _ = parse(CHANGELOG)
+    titles = {"index.md": "Home", "treatment.md": "Treatment"}
+    assert changelog_lines(changes, titles) == [
+        "",
+        "## 22 November 2026",
+        "",
+        "- Added what immunotherapy can do. ([Treatment](treatment.md), [Home](index.md))",
+        "",
+        "## 2 March 2026",
+        "",
+        "- Reworded the opening. ([Home](index.md))",
+        "- Fixed a dose. ([Treatment](treatment.md))",
+    ]
+    assert changelog_lines([], titles) == ["", "No changes to medical content have been recorded yet."]
+
+
+def test_the_list_leaves_out_entries_it_cannot_show(tmp_path: Path) -> None:
+    path = tmp_path / "changelog.yml"
+    broken = "- date: 2026-11\n  pages: [index.md]\n  change: No day.\n- date: 2026-11-21\n  pages: [index.md]\n"
+    path.write_text(CHANGELOG + broken, encoding="utf-8")
+    lines = changelog_markdown(path, "changelog.yml", {"index.md": "Home", "treatment.md": "Treatment"}, TODAY)
+    assert lines == changelog_lines(parse(CHANGELOG)[0], {"index.md": "Home", "treatment.md": "Treatment"})
+    assert changelog_markdown(tmp_path / "missing.yml", "missing.yml", {}, TODAY) == []
