@@ -105,6 +105,22 @@ def test_keyboard_reaches_a_glossary_definition(browser, site_url: str) -> None:
     context.close()
 
 
+BANNER = (
+    "Draft, awaiting clinical review. Not medical advice. In an emergency, call your local emergency number. "
+    "How this guide is reviewed"
+)
+
+
+def test_the_banner_reads_as_sentences_with_a_space_before_its_link(page, site_url: str) -> None:
+    """The minified HTML keeps one space wherever the template has any, and the template must have
+    one between the last sentence and the link, or the page reads 'number.How this guide'."""
+    for path in ("", "prognosis/"):
+        page.goto(site_url + path)
+        banner = page.locator(".guide-announce")
+        assert " ".join(banner.inner_text().split()) == BANNER, path or "home"
+        assert banner.locator("a").inner_text() == "How this guide is reviewed"
+
+
 # What patients type, and the chapter that must be among the first three pages found.
 SEARCHES = [
     ("bone pain", "symptoms/"),

@@ -123,3 +123,22 @@ def test_body_map_matches_the_spread_table() -> None:
     table = spread_table()
     for cancer, sites in panels.items():
         assert sites == table[cancer], f"{cancer}: figure {sorted(sites)} but table {sorted(table[cancer])}"
+
+
+def test_pages_give_each_figure_its_own_width_and_height() -> None:
+    """A page reserves a figure's room from the width and height it writes beside it; they must be
+    the SVG's own, or the figure is drawn squashed (the survival chart grows when its text wraps)."""
+    pattern = re.compile(r'\]\(images/([^)\s]+\.svg)\)\{[^}]*?width="(\d+)" height="(\d+)"')
+    sizes: dict[str, tuple[str, str]] = {}
+    mismatches = []
+    for page in sorted((REPO / "docs").glob("*.md")):
+        for name, width, height in pattern.findall(page.read_text(encoding="utf-8")):
+            root = ET.fromstring((IMAGES / name).read_bytes())
+            sizes[name] = (root.get("width") or "", root.get("height") or "")
+            if (width, height) != sizes[name]:
+                mismatches.append(
+                    f'docs/{page.name}: images/{name} is given width="{width}" height="{height}"; '
+                    f'the figure is width="{sizes[name][0]}" height="{sizes[name][1]}"'
+                )
+    assert sorted(sizes) == [figure.name for figure in FIGURES], "every figure appears with its size"
+    assert mismatches == []

@@ -4,6 +4,11 @@ The output is a pure function of the data file, so regenerating it gives the sam
 fails when the committed chart is stale. Text is real text; every bar has its value written
 beside it and the two periods differ in pattern as well as color, so nothing rests on color
 alone; the chart has its own light background, for light and dark pages alike.
+
+No text may run past the edge, whatever the data say: every line is wrapped to the width inside
+the margins, measured with the advance widths of DejaVu Sans, the widest of the fonts the stack
+commonly ends on (and the one the browser tests render with), and the drawing grows taller to
+hold the extra lines. A browser test then measures every figure's text in Chromium.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from .survival import SurvivalData, format_percent
 
 WIDTH = 480  # shown 360 px wide on a phone, 16 px text stays 12 px
 LEFT = 20
+MEASURE = WIDTH - 2 * LEFT  # the longest line: the same margin on the right as on the left
+BOTTOM_MARGIN = 16  # below the last line's baseline, room for its descenders
 BAR_WIDTH = 360  # 100%
 BAR_HEIGHT = 16
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
@@ -23,11 +30,139 @@ BEFORE = "#B35E00"  # a darker Okabe-Ito orange, so its outline keeps 3:1 agains
 GRID = "#767676"
 
 
+# DejaVu Sans advance widths in thousandths of an em, rounded up to the next 25, so estimates err
+# long; a character not listed counts as the widest there is.
+_ADVANCES = {
+    "normal": {
+        275: "'",
+        300: "IJijl",
+        325: " ,.’",
+        350: "/:;\\|",
+        375: "-f",
+        400: "()[]t",
+        425: "!r",
+        475: '"',
+        500: "*_`–",
+        525: "sz“”",
+        550: "?c",
+        575: "FL",
+        600: "kvxy",
+        625: "PTYaeoé",
+        650: "$0123456789ESbdghnpqu{}",
+        675: "K",
+        700: "ABCRVXZ",
+        750: "NU",
+        775: "DGH",
+        800: "&OQ",
+        825: "w",
+        850: "#+<=>^~×",
+        875: "M",
+        950: "%",
+        975: "m",
+        1000: "@W—",
+    },
+    "bold": {
+        325: "'",
+        350: " ijl",
+        375: "/IJ\\|",
+        400: ",.:;’",
+        425: "-",
+        450: "f",
+        475: "!()[]",
+        500: "_`rt–",
+        525: '"*',
+        600: "?csz",
+        650: "Lx",
+        675: "akvy“”",
+        700: "$0123456789EFTeoé",
+        725: "SYZbdghnpqu{}",
+        750: "CP",
+        775: "ABKRVX",
+        825: "GU",
+        850: "#+<=>DHNOQ^~×",
+        875: "&",
+        925: "w",
+        1000: "@M—",
+        1025: "%",
+        1050: "m",
+        1125: "W",
+    },
+}
+_WIDTHS = {
+    weight: {char: width for width, chars in table.items() for char in chars} for weight, table in _ADVANCES.items()
+}
+_WIDEST = {weight: max(table) for weight, table in _ADVANCES.items()}
+
+
+def text_width(content: str, size: float, weight: str = "normal") -> float:
+    """How wide ``content`` is drawn at ``size`` px, estimated on the long side."""
+    widths, widest = _WIDTHS[weight], _WIDEST[weight]
+    return sum(widths.get(char, widest) for char in content) * size / 1000
+
+
+def wrap(content: str, size: float, weight: str = "normal", measure: float = MEASURE) -> list[str]:
+    """``content`` broken at spaces into lines no wider than ``measure``; a word longer than a
+    whole line is broken between characters."""
+    lines: list[str] = []
+    line = ""
+    for word in content.split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, size, weight) <= measure:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for char in word:
+            if line and text_width(line + char, size, weight) > measure:
+                lines.append(line)
+                line = ""
+            line += char
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
 def _text(x: float, y: float, content: str, *, size: int = 16, weight: str = "normal", anchor: str = "start") -> str:
     return (
         f'<text x="{x:g}" y="{y:g}" font-size="{size}" font-weight="{weight}" text-anchor="{anchor}">'
         f"{escape(content)}</text>"
     )
+
+
+def _paragraph(
+    x: float, y: float, content: str, *, size: int, leading: float, weight: str = "normal", measure: float = MEASURE
+) -> tuple[list[str], float]:
+    """``content`` wrapped onto lines ``leading`` apart, the first baseline at ``y``; and the last baseline."""
+    lines = wrap(content, size, weight, measure)
+    texts = [_text(x, y + leading * index, line, size=size, weight=weight) for index, line in enumerate(lines)]
+    return texts, y + leading * (len(lines) - 1)
+
+
+def _swatch(x: float, top: float, *, earlier: bool) -> str:
+    fill, stroke = ("url(#earlier)", BEFORE) if earlier else (NOW, NOW)
+    return (
+        f'<rect x="{x:g}" y="{top:g}" width="28" height="{BAR_HEIGHT}" fill="{fill}" '
+        f'stroke="{stroke}" stroke-width="2"/>'
+    )
+
+
+def _legend(top: float, now: str, earlier: str) -> tuple[list[str], float]:
+    """The key to the two bars, side by side when both labels fit, else one under the other; and
+    the last label's baseline."""
+    now_width, earlier_width = text_width(now, 15, "bold"), text_width(earlier, 15)
+    second = max(LEFT + 232, LEFT + 36 + now_width + 8)  # the earlier period's swatch; estimates err long
+    if second + 36 + earlier_width <= LEFT + MEASURE:
+        parts = [_swatch(LEFT, top, earlier=False), _text(LEFT + 36, top + 14, now, size=15, weight="bold")]
+        parts += [_swatch(second, top, earlier=True), _text(second + 36, top + 14, earlier, size=15)]
+        return parts, top + 14
+    parts = [_swatch(LEFT, top, earlier=False)]
+    texts, baseline = _paragraph(LEFT + 36, top + 14, now, size=15, leading=20, weight="bold", measure=MEASURE - 36)
+    parts += texts
+    top = baseline + 12
+    parts.append(_swatch(LEFT, top, earlier=True))
+    texts, baseline = _paragraph(LEFT + 36, top + 14, earlier, size=15, leading=20, measure=MEASURE - 36)
+    return parts + texts, baseline
 
 
 def _bar(top: float, percent: float, *, earlier: bool) -> list[str]:
@@ -44,17 +179,60 @@ def _bar(top: float, percent: float, *, earlier: bool) -> list[str]:
 def render_chart(data: SurvivalData, reported_by: str) -> str:
     """The chart's SVG document; ``reported_by`` names who published the figures that were read."""
     two = data.earlier_period is not None
-    row_height = 72 if two else 52
-    top_of_rows = 150 if two else 112
-    height = top_of_rows + row_height * len(data.rows) + 92
     description = "; ".join(
         f"{row.cancer}: {format_percent(row.percent)}"
         + (f" ({data.earlier_period}: {format_percent(row.earlier)})" if two and row.earlier is not None else "")
         for row in data.rows
     )
+    # Laid out from the top down, each line's baseline below the one before, so a line that wraps
+    # pushes everything under it down and the drawing grows to fit.
+    body, baseline = _paragraph(
+        LEFT, 34, "When cancer had spread far (distant stage):", size=17, leading=22, weight="bold"
+    )
+    texts, baseline = _paragraph(LEFT, baseline + 24, "alive 5 years after diagnosis, compared", size=16, leading=22)
+    body += texts
+    texts, baseline = _paragraph(LEFT, baseline + 22, "with people without cancer", size=16, leading=22)
+    body += texts
+    if two:
+        texts, baseline = _legend(baseline + 16, f"Diagnosed {data.period}", f"{data.earlier_period} (striped)")
+    else:
+        texts, baseline = _paragraph(
+            LEFT, baseline + 22, f"People diagnosed {data.period}", size=15, leading=20, weight="bold"
+        )
+    body += texts
+    top_of_rows = baseline + 40
+    rows: list[str] = []
+    top = top_of_rows
+    for row in data.rows:
+        texts, baseline = _paragraph(LEFT, top + 14, row.cancer, size=16, leading=20, weight="bold")
+        rows += texts
+        bar_top = baseline + 8
+        rows += _bar(bar_top, row.percent, earlier=False)
+        if two and row.earlier is not None:
+            rows += _bar(bar_top + BAR_HEIGHT + 6, row.earlier, earlier=True)
+        top = bar_top + (50 if two else 30)
+    bottom = top
+    for fraction in (0, 25, 50, 75, 100):
+        x = LEFT + BAR_WIDTH * fraction / 100
+        body.append(
+            f'<line x1="{x:g}" y1="{top_of_rows - 12:g}" x2="{x:g}" y2="{bottom - 8:g}" '
+            f'stroke="{GRID}" stroke-width="1" stroke-dasharray="3 4"/>'
+        )
+        body.append(_text(x, top_of_rows - 16, f"{fraction}%", size=14, anchor="middle"))
+    body += rows
+    source = f"Source: {data.release}, as reported by {reported_by}."
+    texts, baseline = _paragraph(LEFT, bottom + 24, source, size=14, leading=20)
+    body += texts
+    texts, baseline = _paragraph(LEFT, baseline + 26, "Averages for large groups of people;", size=14, leading=18)
+    body += texts
+    texts, baseline = _paragraph(
+        LEFT, baseline + 18, "they cannot say what will happen to one person.", size=14, leading=18
+    )
+    body += texts
+    height = baseline + BOTTOM_MARGIN
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-        f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="title desc">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height:g}" '
+        f'viewBox="0 0 {WIDTH} {height:g}" role="img" aria-labelledby="title desc">',
         '<title id="title">Distant-stage 5-year relative survival by cancer type</title>',
         '<desc id="desc">Bar chart. Out of 100 people whose cancer had spread to distant parts of the body when '
         "it was found, how many were alive 5 years later, compared with people without cancer. People diagnosed "
@@ -63,39 +241,10 @@ def render_chart(data: SurvivalData, reported_by: str) -> str:
         '<defs><pattern id="earlier" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)">'
         f'<rect width="6" height="6" fill="#ffffff"/><rect width="3" height="6" fill="{BEFORE}"/></pattern></defs>',
-        f'<rect width="{WIDTH}" height="{height}" rx="12" fill="#ffffff"/>',
+        f'<rect width="{WIDTH}" height="{height:g}" rx="12" fill="#ffffff"/>',
         f'<g font-family="{FONT}" fill="{INK}">',
-        _text(LEFT, 34, "When cancer had spread far (distant stage):", size=18, weight="bold"),
-        _text(LEFT, 58, "alive 5 years after diagnosis, compared", size=16),
-        _text(LEFT, 80, "with people without cancer", size=16),
+        *body,
+        "</g>",
+        "</svg>",
     ]
-    if two:
-        parts += [
-            f'<rect x="{LEFT}" y="96" width="28" height="{BAR_HEIGHT}" fill="{NOW}" stroke="{NOW}" stroke-width="2"/>',
-            _text(LEFT + 36, 110, f"Diagnosed {data.period}", size=15, weight="bold"),
-            f'<rect x="{LEFT + 232}" y="96" width="28" height="{BAR_HEIGHT}" fill="url(#earlier)" '
-            f'stroke="{BEFORE}" stroke-width="2"/>',
-            _text(LEFT + 268, 110, f"{data.earlier_period} (striped)", size=15),
-        ]
-    else:
-        parts.append(_text(LEFT, 102, f"People diagnosed {data.period}", size=15, weight="bold"))
-    bottom = top_of_rows + row_height * len(data.rows)
-    for fraction in (0, 25, 50, 75, 100):
-        x = LEFT + BAR_WIDTH * fraction / 100
-        parts.append(
-            f'<line x1="{x:g}" y1="{top_of_rows - 12}" x2="{x:g}" y2="{bottom - 8}" '
-            f'stroke="{GRID}" stroke-width="1" stroke-dasharray="3 4"/>'
-        )
-        parts.append(_text(x, top_of_rows - 16, f"{fraction}%", size=14, anchor="middle"))
-    for index, row in enumerate(data.rows):
-        top = top_of_rows + row_height * index
-        parts.append(_text(LEFT, top + 14, row.cancer, weight="bold"))
-        parts += _bar(top + 22, row.percent, earlier=False)
-        if two and row.earlier is not None:
-            parts += _bar(top + 22 + BAR_HEIGHT + 6, row.earlier, earlier=True)
-    parts.append(_text(LEFT, bottom + 24, f"Source: {data.release},", size=14))
-    parts.append(_text(LEFT, bottom + 44, f"as reported by {reported_by}.", size=14))
-    parts.append(_text(LEFT, bottom + 70, "Averages for large groups of people;", size=14))
-    parts.append(_text(LEFT, bottom + 88, "they cannot say what will happen to one person.", size=14))
-    parts += ["</g>", "</svg>"]
     return "\n".join(parts) + "\n"
