@@ -40,7 +40,8 @@ def guide_edition_day() -> str:
     for page in sorted((REPO / "docs").rglob("*.md")):
         head = page.read_text(encoding="utf-8").split("---", 2)
         if len(head) == 3 and not head[0].strip():
-            days += [value for value in (yaml.safe_load(head[1]) or {}).values() if isinstance(value, dt.date)]
+            reviewed = (yaml.safe_load(head[1]) or {}).get("last_reviewed")
+            days += [reviewed] if isinstance(reviewed, dt.date) else []  # next_review is a future day
     data = REPO / "docs" / "data"
     for name, field in (("bibliography.yml", "accessed"), ("changelog.yml", "date")):
         entries = yaml.safe_load((data / name).read_text(encoding="utf-8")) or []

@@ -137,34 +137,33 @@ def test_every_figure_has_alt_text_size_caption_and_lazy_loading(page, site_url:
 
 
 SHORT_TEXT = """\
-period: 2015–2021
-earlier_period: Mid-1990s
-release: A release
 rows:
-  - {cancer: Melanoma, percent: 100, earlier_percent: 17, source: a}
-  - {cancer: Lung, percent: 99.9, earlier_percent: 2, source: b}
+  - {cancer: Melanoma, percent: 100, period: 2015–2021, place: United States, source: a}
+  - {cancer: Lung, percent: 99.9, period: 2016–2020, place: England, source: b}
 """
-# Every string the data give made longer than a line: the period, the earlier period, the release
-# (with a web address, one word longer than a line), a cancer, and who reported the figures.
-LONG_TEXT = (
-    SHORT_TEXT.replace("2015–2021", "2015–2021, people diagnosed in every registry together")
-    .replace("Mid-1990s", "From the mid-1990s to the early 2000s, in the nine oldest registries")
-    .replace("A release", "A release, https://example.org/a-web-address-that-is-longer-than-a-whole-line-of-the-chart")
-    .replace("Melanoma", "Melanoma of the skin, and other long names that a contributor might give")
-)
+# Every string the data give made longer than a line: a cancer, a place (with a web address, one
+# word longer than a line), and who published each row's source.
+LONG_TEXT = SHORT_TEXT.replace(
+    "Melanoma", "'Melanoma of the skin, and other long names that a contributor might give'"
+).replace("England", "'England, https://example.org/a-web-address-that-is-longer-than-a-whole-line-of-the-chart'")
+SHORT_PUBLISHERS = {"a": "Someone", "b": "Someone else"}
+LONG_PUBLISHERS = {
+    "a": "The National Cancer Institute, and a second publisher with a name as long as a line",
+    "b": "A charity whose name, written out in full, is longer than one line of the chart",
+}
 
 
-def chart(tmp_path: Path, text: str, reported_by: str) -> Path:
+def chart(tmp_path: Path, text: str, publishers: dict[str, str]) -> Path:
     data, problems = parse_survival(SourceText("survival.yml", text))
     assert problems == [] and data is not None
     figure = tmp_path / f"chart-{len(text)}.svg"
-    figure.write_text(render_chart(data, reported_by), encoding="utf-8")
+    figure.write_text(render_chart(data, publishers), encoding="utf-8")
     return figure
 
 
 def test_the_survival_chart_wraps_long_text_inside_its_drawing(page, tmp_path: Path) -> None:
-    short = chart(tmp_path, SHORT_TEXT, "Someone")
-    long = chart(tmp_path, LONG_TEXT, "The ASCO Post, and a second publisher with a name as long as a line")
+    short = chart(tmp_path, SHORT_TEXT, SHORT_PUBLISHERS)
+    long = chart(tmp_path, LONG_TEXT, LONG_PUBLISHERS)
     assert text_outside_the_drawing(page, short) == []
     assert text_outside_the_drawing(page, long) == []
     short_height, long_height = (float(ET.parse(f).getroot().get("viewBox").split()[3]) for f in (short, long))

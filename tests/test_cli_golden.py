@@ -16,11 +16,9 @@ from conftest import make_site, run
 
 GOLDEN = Path(__file__).parent / "golden"
 SURVIVAL = """\
-period: 2015–2021
-release: A test release
 rows:
-  - {cancer: Breast, percent: 32.6, source: nci-metastatic}
-  - {cancer: Lung, percent: 9.2, source: temel-2010}
+  - {cancer: Breast, percent: 32.6, period: 2015–2021, place: United States, source: nci-metastatic}
+  - {cancer: Lung, percent: 9.2, period: 2016-2016, place: England, source: temel-2010}
 """
 
 COMMANDS = {

@@ -48,44 +48,61 @@ def test_a_stale_chart_is_caught(tmp_path: Path) -> None:
     shutil.copytree(REPO / "docs", guide / "docs")
     shutil.copy2(REPO / "mkdocs.yml", guide)
     data = guide / "docs" / "data" / "survival.yml"
-    data.write_text(data.read_text(encoding="utf-8").replace("percent: 35\n", "percent: 36\n", 1), encoding="utf-8")
+    data.write_text(data.read_text(encoding="utf-8").replace("percent: 10\n", "percent: 11\n", 1), encoding="utf-8")
     stale = run([sys.executable, "-m", "guidekit", "chart", "--check"], guide)
     assert stale.returncode == 1 and "stale" in stale.output
     assert run([sys.executable, "-m", "guidekit", "chart"], guide).returncode == 0
     assert run([sys.executable, "-m", "guidekit", "chart", "--check"], guide).returncode == 0
-    assert "36%" in (guide / "docs" / "images" / "survival-distant.svg").read_text(encoding="utf-8")
+    assert "11%" in (guide / "docs" / "images" / "survival-distant.svg").read_text(encoding="utf-8")
 
 
 SAMPLE = """\
-period: 2015–2021
-earlier_period: Mid-1990s
-release: A release
 rows:
-  - {cancer: B cancer, percent: 10, earlier_percent: 2, source: key-b}
-  - {cancer: A & cancer, percent: 35.5, earlier_percent: 17, source: key-a}
+  - {cancer: B cancer, percent: 10, period: 2015–2021, place: United States, source: key-b}
+  - {cancer: A & cancer, percent: 35.5, period: 2016-2016, place: England, source: key-a}
 """
+PUBLISHERS = {"key-a": "Publisher A", "key-b": "Publisher B"}
 
 
 def test_chart_and_table_come_from_the_same_rows() -> None:
     data, problems = parse_survival(SourceText("s.yml", SAMPLE))
     assert problems == [] and data is not None
-    first, second = render_chart(data, "Someone"), render_chart(data, "Someone")
+    first, second = render_chart(data, PUBLISHERS), render_chart(data, PUBLISHERS)
     assert first == second, "the chart must be a pure function of its data"
-    assert "A &amp; cancer" in first and "35.5%" in first and "17%" in first
+    assert "A &amp; cancer" in first and "35.5%" in first and "10%" in first
     assert first.index("A &amp; cancer") < first.index("B cancer"), "highest survival first"
+    assert "England, diagnosed 2016. Source: Publisher A" in first, "a single year is shown once"
+    assert "United States, diagnosed 2015–2021. Source: Publisher B" in first
+    assert "pattern" not in first, "there is no earlier period to stripe"
     assert table_lines(data) == [
-        "| Where the cancer started | Mid-1990s | 2015–2021 |",
-        "| --- | ---: | ---: |",
-        "| A & cancer | 17% | 35.5% [@key-a] |",
-        "| B cancer | 2% | 10% [@key-b] |",
+        "| Where the cancer started | Alive 5 years later | Diagnosed in | Where | Source |",
+        "| --- | ---: | --- | --- | --- |",
+        "| A & cancer | 35.5% | 2016 | England | [@key-a] |",
+        "| B cancer | 10% | 2015–2021 | United States | [@key-b] |",
     ]
 
 
+def messages(text: str) -> list[str]:
+    return [str(problem) for problem in parse_survival(SourceText("s.yml", text))[1]]
+
+
 def test_survival_data_rules() -> None:
-    _, problems = parse_survival(SourceText("s.yml", SAMPLE.replace("percent: 10,", "percent: 110,")))
-    assert [str(p) for p in problems] == ["s.yml:5:33: 'percent' must be a number from 0 to 100"]
-    _, problems = parse_survival(SourceText("s.yml", SAMPLE.replace("earlier_period: Mid-1990s\n", "")))
-    assert [str(p) for p in problems] == ["s.yml:1:1: rows give 'earlier_percent': say which 'earlier_period'"]
+    assert messages(SAMPLE.replace("percent: 10,", "percent: 110,")) == [
+        "s.yml:2:33: 'percent' must be a number from 0 to 100"
+    ]
+    assert messages(SAMPLE.replace("period: 2015–2021", "period: 2021–2015")) == [
+        "s.yml:2:45: period '2021–2015' ends before it starts; write the earlier year first"
+    ]
+    assert messages(SAMPLE.replace("A & cancer", "b  Cancer")) == [
+        "s.yml:3:14: 'b  Cancer' is listed twice (first on line 2); give each cancer one row"
+    ]
+
+
+def test_the_real_rows_each_carry_a_period_a_place_and_a_source() -> None:
+    data, problems = parse_survival(SourceText("survival.yml", (REPO / "docs/data/survival.yml").read_text("utf-8")))
+    assert problems == [] and data is not None and data.rows
+    assert all(row.period and row.place and row.source for row in data.rows)
+    assert len({row.cancer.casefold() for row in data.rows}) == len(data.rows)
 
 
 SITE_WORDS = {

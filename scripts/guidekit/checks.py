@@ -14,6 +14,9 @@ from urllib.parse import unquote, urlsplit
 from .anchors import generated_anchors, page_anchors
 from .changelog import parse_changelog
 from .dates import today as current_day
+from .emergencies import EmergencyData
+from .emergencies import expand_for_scan as expand_emergencies
+from .emergencies import page_problems as emergency_problems
 from .front_matter import parse_front_matter
 from .glossary import Glossary, slugify
 from .guide_data import GuideData, load_project_data
@@ -144,12 +147,16 @@ def _marker_problems(display_path: str, text: str, survival: SurvivalData | None
 
 
 def _read_pages(
-    project: Project, today: dt.date, survival: SurvivalData | None, bodies: list[tuple[Path, str, str]]
+    project: Project,
+    today: dt.date,
+    data: tuple[SurvivalData | None, EmergencyData | None],
+    bodies: list[tuple[Path, str, str]],
 ) -> tuple[list[ScannedPage], list[Problem]]:
     """Read, scan and check every page on its own (encoding, front matter, size, safe HTML).
 
     ``bodies`` receives each readable page's Markdown as a builder converts it (no front matter).
     """
+    survival, emergencies = data
     pages: list[ScannedPage] = []
     problems: list[Problem] = []
     for path in markdown_files(project.docs_dir):
@@ -158,10 +165,11 @@ def _read_pages(
         problems += found
         if source is None:
             continue
-        expanded = expand_for_scan(source.text, survival)
+        expanded = expand_emergencies(expand_for_scan(source.text, survival), emergencies)
         scan = scan_page(expanded)
         remember_outline(expanded, scan)  # the References page reuses it instead of scanning again
         problems += _marker_problems(display_path, source.text, survival)
+        problems += emergency_problems(display_path, source.text, emergencies)
         problems += parse_front_matter(source, today)[1]
         problems += check_page(display_path, source.text, path.stat().st_size, scan)
         pages.append(ScannedPage(path.relative_to(project.docs_dir).as_posix(), display_path, scan))
@@ -238,7 +246,7 @@ def check_project(project: Project, today: dt.date | None = None, *, render: boo
     data = load_project_data(project, today)
     today = today or current_day()
     bodies: list[tuple[Path, str, str]] = []
-    pages, problems = _read_pages(project, today, data.survival, bodies)
+    pages, problems = _read_pages(project, today, (data.survival, data.emergencies), bodies)
     if render:
         problems += _published_problems(project, bodies, problems)
     problems += data.problems

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .bibliography import Reference
 from .checks import check_project
 from .dates import ClockError
 from .guide_data import GuideData, load_project_data
@@ -109,6 +110,15 @@ def _load_data(args: argparse.Namespace) -> tuple[Project, GuideData] | None:
     return project, load_project_data(project)
 
 
+def _published_by(reference: Reference) -> str:
+    """Who published a source, in a few words: the organization, else the journal, else the title."""
+    if reference.publisher:
+        return reference.publisher
+    if reference.container_title:
+        return f"the journal {reference.container_title}"
+    return reference.title
+
+
 def command_chart(args: argparse.Namespace) -> int:
     """Draw the survival chart from docs/data/survival.yml; with --check, only say whether it is stale."""
     from .survival_chart import render_chart  # only this command draws
@@ -122,11 +132,9 @@ def command_chart(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print("chart: the survival data could not be read", file=sys.stderr)
         return 1
-    publishers = [
-        data.bibliography.references[key] for key in data.survival.sources if key in data.bibliography.references
-    ]
-    reported_by = ", ".join(dict.fromkeys(ref.publisher or ref.title for ref in publishers)) or "its sources"
-    svg = render_chart(data.survival, reported_by)
+    references = data.bibliography.references
+    publishers = {key: _published_by(references[key]) for key in data.survival.sources if key in references}
+    svg = render_chart(data.survival, publishers)
     target = project.root / CHART
     current = target.read_text(encoding="utf-8") if target.exists() else None
     if args.check:

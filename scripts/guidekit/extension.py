@@ -10,6 +10,8 @@ What it does to each page:
   a tooltip on hover, focus and tap; abbreviations get ``abbr`` definitions from the glossary;
 - the line ``<!-- guide:glossary -->`` becomes the A–Z glossary, and ``<!-- guide:references -->``
   the list of every source with links back to the pages that cite it;
+- ``<!-- guide:emergency fever -->`` becomes that emergency box from the emergencies data file
+  (``emergencies``), the one place its thresholds and numbers are written;
 - last, the finished page is held against the allow-list of HTML (``html_policy``): anything
   outside it is refused. With a ``report`` callable (the MkDocs hook, ``make check``) each refusal
   goes there and the page is withheld; without one (a plain Zensical build, which ignores hooks and
@@ -37,6 +39,8 @@ from .changelog import MARKER as CHANGELOG_MARKER
 from .changelog import changelog_markdown
 from .citations import CITATION, parse_citation
 from .dates import today
+from .emergencies import expand_for_scan as expand_emergencies
+from .emergencies import expand_markdown as emergency_markdown
 from .guide_data import GuideData, load_guide_data
 from .html_builders import (
     KEY_ATTRIBUTE,
@@ -85,7 +89,8 @@ class _MarkerPreprocessor(Preprocessor):
         state.source = "\n".join(lines)
         state.data = self.extension.load_data()
         output: list[str] = []
-        for line in lines:
+        # The emergency boxes first: a box is Markdown, rendered (and cited) like the page's own text.
+        for line in emergency_markdown(lines, state.data.emergencies):
             marker = MARKERS.get(line.strip())
             if line.strip() == CHANGELOG_MARKER:
                 output += ["", *self.extension.changelog_markdown(), ""]
@@ -233,6 +238,7 @@ class GuideExtension(Extension):
             "references_page": [DEFAULT_SETTINGS["references_page"], "the references page, relative to docs_dir"],
             "survival": [DEFAULT_SETTINGS["survival"], "survival data for the table on the prognosis page"],
             "changelog": [DEFAULT_SETTINGS["changelog"], "changes to medical content, for the What's changed page"],
+            "emergencies": [DEFAULT_SETTINGS["emergencies"], "emergency advice, for the emergency boxes"],
             "root": [".", "the folder messages show paths relative to (the folder of mkdocs.yml)"],
             # Not None: Python-Markdown would turn a None-defaulted setting into a bool.
             "report": ["", "a callable given each page's refused HTML; empty raises instead"],
@@ -253,6 +259,10 @@ class GuideExtension(Extension):
         glossary = Path(self.getConfig("glossary"))
         bibliography = Path(self.getConfig("bibliography"))
         survival = Path(self.getConfig("survival")) if self.getConfig("survival") else None
+        emergencies = Path(self.getConfig("emergencies")) if self.getConfig("emergencies") else None
+        if emergencies is not None and not emergencies.is_absolute():
+            # Relative to mkdocs.yml's folder (``root``), which builders and the checks both set.
+            emergencies = Path(self.getConfig("root")) / emergencies
         return load_guide_data(
             glossary,
             bibliography,
@@ -261,13 +271,16 @@ class GuideExtension(Extension):
             today=today(),
             survival_path=survival,
             survival_name=survival.as_posix() if survival else "",
+            emergencies_path=emergencies,
+            emergencies_name=emergencies.as_posix() if emergencies else "",
         )
 
     def page_outlines(self) -> list[tuple[str, PageOutline]]:
-        """Every page's title and citations, as the checks read them (the survival table expanded)."""
+        """Every page's title and citations, as the checks read them (survival table, emergency boxes expanded)."""
         survival = self.state.data.survival if self.state.data else None
+        emergencies = self.state.data.emergencies if self.state.data else None
         docs_dir = Path(self.getConfig("docs_dir"))
-        return outline_pages(docs_dir, lambda text: expand_for_scan(text, survival))
+        return outline_pages(docs_dir, lambda text: expand_emergencies(expand_for_scan(text, survival), emergencies))
 
     def citing_places(self, known_keys: Collection[str]) -> dict[str, list[CitingPlace]]:
         """Which pages cite which source (only for the references page)."""

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from .bibliography import Bibliography, parse_bibliography
 from .dates import today as current_day
+from .emergencies import EmergencyData, parse_emergencies
 from .glossary import Glossary, parse_glossary
 from .problems import Problem
 from .project import Project
@@ -28,6 +29,7 @@ class GuideData:
     bibliography: Bibliography
     problems: tuple[Problem, ...]
     survival: SurvivalData | None = None
+    emergencies: EmergencyData | None = None
 
 
 def _read(path: Path) -> bytes | None:
@@ -57,6 +59,7 @@ def _decode_and_parse(
 _GLOSSARY = "\x00glossary"
 _BIBLIOGRAPHY = "\x00bibliography"
 _SURVIVAL = "\x00survival"
+_EMERGENCIES = "\x00emergencies"
 
 
 # Keyed on the files' bytes, not their names or times: an edit under `mkdocs serve` is a new key,
@@ -68,6 +71,7 @@ def _parse(
     bibliography_suffix: str,
     today: dt.date,
     survival_bytes: bytes | None = None,
+    emergencies_bytes: bytes | None = None,
 ) -> GuideData:
     problems: list[Problem] = []
     for data, name in ((glossary_bytes, _GLOSSARY), (bibliography_bytes, _BIBLIOGRAPHY + bibliography_suffix)):
@@ -81,9 +85,10 @@ def _parse(
         problems,
     )
     survival = _decode_and_parse(survival_bytes, _SURVIVAL, parse_survival, problems)
+    emergencies = _decode_and_parse(emergencies_bytes, _EMERGENCIES, parse_emergencies, problems)
     glossary = glossary if glossary is not None else Glossary({}, readable=False)
     bibliography = bibliography if bibliography is not None else Bibliography({}, readable=False)
-    return GuideData(glossary, bibliography, tuple(problems), survival)
+    return GuideData(glossary, bibliography, tuple(problems), survival, emergencies)
 
 
 def _named(data: GuideData, names: dict[str, str]) -> GuideData:
@@ -103,10 +108,13 @@ def load_guide_data(
     today: dt.date | None = None,
     survival_path: Path | None = None,
     survival_name: str = "",
+    emergencies_path: Path | None = None,
+    emergencies_name: str = "",
 ) -> GuideData:
     """Parse the data files (cached by content); names are the paths shown in messages.
 
-    The survival data is optional: a guide without a survival table needs no such file.
+    The survival data and the emergency advice are optional: a guide without a survival table or
+    emergency boxes needs no such file.
     """
     suffix = Path(bibliography_name).suffix
     data = _parse(
@@ -115,8 +123,14 @@ def load_guide_data(
         suffix,
         today or current_day(),
         _read(survival_path) if survival_path else None,
+        _read(emergencies_path) if emergencies_path else None,
     )
-    names = {_GLOSSARY: glossary_name, _BIBLIOGRAPHY + suffix: bibliography_name, _SURVIVAL: survival_name}
+    names = {
+        _GLOSSARY: glossary_name,
+        _BIBLIOGRAPHY + suffix: bibliography_name,
+        _SURVIVAL: survival_name,
+        _EMERGENCIES: emergencies_name,
+    }
     return _named(data, names)
 
 
@@ -130,4 +144,6 @@ def load_project_data(project: Project, today: dt.date | None = None) -> GuideDa
         today=today,
         survival_path=project.survival,
         survival_name=project.display(project.survival) if project.survival else "",
+        emergencies_path=project.emergencies,
+        emergencies_name=project.display(project.emergencies) if project.emergencies else "",
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from .changelog import MARKER as CHANGELOG_MARKER
 from .changelog import changelog_markdown
 from .dates import today as current_day
+from .emergencies import expand_markdown as emergency_markdown
 from .glossary import Glossary
 from .guide_data import GuideData, load_project_data
 from .pages import markdown_files, page_outline
@@ -65,7 +66,7 @@ def plain_pages(project: Project) -> dict[str, str]:
     plain = {}
     for docs_path, text in texts.items():
         lines: list[str] = []
-        for line in text.split("\n"):
+        for line in emergency_markdown(text.split("\n"), data.emergencies):
             lines += ["", *generated[line.strip()], ""] if line.strip() in generated else [line]
         plain[docs_path] = plain_markdown("\n".join(lines))
     return plain

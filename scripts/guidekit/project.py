@@ -18,6 +18,7 @@ DEFAULT_SETTINGS = {
     "references_page": "references.md",
     "survival": "docs/data/survival.yml",
     "changelog": "docs/data/changelog.yml",
+    "emergencies": "docs/data/emergencies.yml",
 }
 
 
@@ -37,6 +38,7 @@ class Project:
     references_page: str
     survival: Path | None = None
     changelog: Path | None = None
+    emergencies: Path | None = None
     site_url: str | None = None
 
     @property
@@ -89,6 +91,7 @@ def project_from_settings(config_file: Path, docs_dir: str, settings: dict[str, 
         references_page=settings["references_page"],
         survival=(root / settings["survival"]).resolve() if settings.get("survival") else None,
         changelog=(root / settings["changelog"]).resolve() if settings.get("changelog") else None,
+        emergencies=(root / settings["emergencies"]).resolve() if settings.get("emergencies") else None,
         site_url=site_url,
     )
 

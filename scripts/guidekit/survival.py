@@ -1,11 +1,14 @@
 """Distant-stage survival data: one file feeds both the prognosis table and the bar chart.
 
-The data file carries its citation keys, so the table cites each row and the chart names its
-sources; since both come from one file they can never disagree.
+Sources differ from one cancer to the next, so every row carries its own figure, the years in
+which the people it describes were diagnosed, the place, and the citation key of the source it
+was read in. The table cites each row and the chart names each row's source; since both come
+from one file they can never disagree.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .problems import Problem
@@ -13,28 +16,37 @@ from .sourcefile import SourceText
 from .yamlnodes import Located, parse_yaml
 
 MARKER = "<!-- guide:survival-table -->"
+ROW_FIELDS = ("cancer", "percent", "period", "place", "source")
+# A range of years, first and last joined by an en dash or a hyphen: 2015–2021 or 2015-2021.
+_PERIOD = re.compile(r"(\d{4})[–-](\d{4})")
 
 
 @dataclass(frozen=True)
 class SurvivalRow:
-    """One cancer type's 5-year relative survival at the distant stage."""
+    """One cancer type's 5-year survival once it had spread far, as one source gives it."""
 
     cancer: str
     percent: float
-    earlier: float | None  # the same figure for an earlier period, to show the change
+    period: str  # the years of diagnosis, as written: 2015–2021
+    place: str  # where those people were diagnosed: United States, England
     source: str
     line: int
     column: int
 
+    @property
+    def years(self) -> str:
+        """The period for readers: '2016–2020', or '2015' when it is a single year."""
+        match = _PERIOD.fullmatch(self.period)
+        if match and match[1] == match[2]:
+            return match[1]
+        return self.period.replace("-", "–")
+
 
 @dataclass(frozen=True)
 class SurvivalData:
-    """The rows, highest survival first, and the period the figures describe."""
+    """The rows, highest survival first."""
 
-    period: str
-    release: str
     rows: tuple[SurvivalRow, ...]
-    earlier_period: str | None = None
 
     @property
     def sources(self) -> list[str]:
@@ -42,10 +54,8 @@ class SurvivalData:
         return list(dict.fromkeys(row.source for row in self.rows))
 
 
-def _percent(entry: Located, field: str, path: str, problems: list[Problem], *, required: bool) -> float | None:
+def _percent(entry: Located, field: str, path: str, problems: list[Problem]) -> float | None:
     value = entry.get(field)
-    if value is None and not required:
-        return None
     number = value.value if value is not None else None
     if isinstance(number, bool) or not isinstance(number, (int, float)) or not 0 <= number <= 100:
         where = value or entry
@@ -63,62 +73,92 @@ def _text(entry: Located, field: str, path: str, problems: list[Problem]) -> str
     return value.value.strip()
 
 
+def _period(entry: Located, path: str, problems: list[Problem]) -> str | None:
+    """The years of diagnosis: a range such as 2015–2021, the first year no later than the last."""
+    value = entry.get("period")
+    if value is not None and isinstance(value.value, int) and not isinstance(value.value, bool):
+        written = str(value.value)  # a single year, which YAML reads as a number
+    else:
+        written = _text(entry, "period", path, problems)
+        if written is None:
+            return None
+    where = value or entry
+    match = _PERIOD.fullmatch(written)
+    if match is None:
+        message = f"period {written!r} is not a range of years; write it as 2015–2021"
+        problems.append(Problem(path, where.line, where.column, message))
+        return None
+    if int(match[1]) > int(match[2]):
+        message = f"period {written!r} ends before it starts; write the earlier year first"
+        problems.append(Problem(path, where.line, where.column, message))
+        return None
+    return written
+
+
+def _unknown_fields(entry: Located, path: str, problems: list[Problem]) -> None:
+    for key, (line, column) in entry.key_positions.items():
+        if key not in ROW_FIELDS:
+            message = f"unknown row field {key!r}; a row has cancer, percent, period, place and source"
+            problems.append(Problem(path, line, column, message))
+
+
 def parse_survival(source: SourceText) -> tuple[SurvivalData | None, list[Problem]]:
-    """Read the survival data file: period, release and rows of cancer, percent and source."""
+    """Read the survival data file: rows of cancer, percent, period, place and source."""
     path = source.display_path
     root, problems = parse_yaml(source)
     if root is None or not root.is_mapping:
         if root is not None:
-            problems.append(Problem(path, root.line, root.column, "survival data must have period, release and rows"))
+            problems.append(Problem(path, root.line, root.column, "survival data must be a mapping with 'rows'"))
         return None, problems
-    period = _text(root, "period", path, problems)
-    release = _text(root, "release", path, problems)
-    # Optional, but when given it heads a column of the table: text, like the period.
-    earlier_label = _text(root, "earlier_period", path, problems) if "earlier_period" in root.value else None
     rows_node = root.get("rows")
     if rows_node is None or not rows_node.is_list or not rows_node.value:
         where = rows_node or root
         problems.append(Problem(path, where.line, where.column, "survival data needs a list of 'rows'"))
         return None, problems
     rows = []
+    first_row: dict[str, int] = {}
     for entry in rows_node.value:
         if not entry.is_mapping:
-            problems.append(Problem(path, entry.line, entry.column, "each row needs cancer, percent and source"))
+            message = "each row needs cancer, percent, period, place and source"
+            problems.append(Problem(path, entry.line, entry.column, message))
             continue
+        _unknown_fields(entry, path, problems)
         cancer = _text(entry, "cancer", path, problems)
+        percent = _percent(entry, "percent", path, problems)
+        period = _period(entry, path, problems)
+        place = _text(entry, "place", path, problems)
         key = _text(entry, "source", path, problems)
-        percent = _percent(entry, "percent", path, problems, required=True)
-        earlier = _percent(entry, "earlier_percent", path, problems, required=False)
-        if cancer and key and percent is not None:
-            rows.append(SurvivalRow(cancer, percent, earlier, key, entry.line, entry.column))
-    if not period or not release or problems:
-        return None, problems
-    if earlier_label is None and any(row.earlier is not None for row in rows):
-        problems.append(
-            Problem(path, root.line, root.column, "rows give 'earlier_percent': say which 'earlier_period'")
-        )
+        if cancer:
+            name = " ".join(cancer.casefold().split())
+            if name in first_row:
+                where = entry.get("cancer") or entry
+                message = f"{cancer!r} is listed twice (first on line {first_row[name]}); give each cancer one row"
+                problems.append(Problem(path, where.line, where.column, message))
+            else:
+                first_row[name] = entry.line
+        if cancer and percent is not None and period and place and key:
+            rows.append(SurvivalRow(cancer, percent, period, place, key, entry.line, entry.column))
+    if problems:
         return None, problems
     ordered = tuple(sorted(rows, key=lambda row: (-row.percent, row.cancer)))
-    return SurvivalData(period, release, ordered, earlier_label), problems
+    return SurvivalData(ordered), problems
 
 
 def format_percent(value: float) -> str:
-    """'32.6%' (SEER gives one decimal), '8%' for a whole number."""
+    """'3.7%' (SEER gives one decimal), '10%' for a whole number."""
     return f"{value:.1f}%".replace(".0%", "%")
 
 
 def table_lines(data: SurvivalData) -> list[str]:
-    """The Markdown table for the prognosis page; each row cites its source."""
-    if data.earlier_period:
-        lines = [f"| Where the cancer started | {data.earlier_period} | {data.period} |", "| --- | ---: | ---: |"]
-        lines += [
-            f"| {row.cancer} | {format_percent(row.earlier) if row.earlier is not None else 'not known'} "
-            f"| {format_percent(row.percent)} [@{row.source}] |"
-            for row in data.rows
-        ]
-        return lines
-    lines = [f"| Where the cancer started | {data.period} |", "| --- | ---: |"]
-    lines += [f"| {row.cancer} | {format_percent(row.percent)} [@{row.source}] |" for row in data.rows]
+    """The Markdown table for the prognosis page; each row cites its own source."""
+    lines = [
+        "| Where the cancer started | Alive 5 years later | Diagnosed in | Where | Source |",
+        "| --- | ---: | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {row.cancer} | {format_percent(row.percent)} | {row.years} | {row.place} | [@{row.source}] |"
+        for row in data.rows
+    ]
     return lines
 
 

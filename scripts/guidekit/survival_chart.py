@@ -2,8 +2,9 @@
 
 The output is a pure function of the data file, so regenerating it gives the same bytes; a test
 fails when the committed chart is stale. Text is real text; every bar has its value written
-beside it and the two periods differ in pattern as well as color, so nothing rests on color
-alone; the chart has its own light background, for light and dark pages alike.
+beside it, so nothing rests on color, and under it the place, the years of diagnosis and the
+source of that row, since sources differ from row to row; the chart has its own light
+background, for light and dark pages alike.
 
 No text may run past the edge, whatever the data say: every line is wrapped to the width inside
 the margins, measured with the advance widths of DejaVu Sans, the widest of the fonts the stack
@@ -13,9 +14,10 @@ hold the extra lines. A browser test then measures every figure's text in Chromi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
-from .survival import SurvivalData, format_percent
+from .survival import SurvivalData, SurvivalRow, format_percent
 
 WIDTH = 480  # shown 360 px wide on a phone, 16 px text stays 12 px
 LEFT = 20
@@ -26,7 +28,6 @@ BAR_HEIGHT = 16
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 INK = "#1a1a1a"
 NOW = "#0072B2"  # Okabe-Ito blue: 5.3:1 against white
-BEFORE = "#B35E00"  # a darker Okabe-Ito orange, so its outline keeps 3:1 against white
 GRID = "#767676"
 
 
@@ -139,66 +140,35 @@ def _paragraph(
     return texts, y + leading * (len(lines) - 1)
 
 
-def _swatch(x: float, top: float, *, earlier: bool) -> str:
-    fill, stroke = ("url(#earlier)", BEFORE) if earlier else (NOW, NOW)
-    return (
-        f'<rect x="{x:g}" y="{top:g}" width="28" height="{BAR_HEIGHT}" fill="{fill}" '
-        f'stroke="{stroke}" stroke-width="2"/>'
-    )
-
-
-def _legend(top: float, now: str, earlier: str) -> tuple[list[str], float]:
-    """The key to the two bars, side by side when both labels fit, else one under the other; and
-    the last label's baseline."""
-    now_width, earlier_width = text_width(now, 15, "bold"), text_width(earlier, 15)
-    second = max(LEFT + 232, LEFT + 36 + now_width + 8)  # the earlier period's swatch; estimates err long
-    if second + 36 + earlier_width <= LEFT + MEASURE:
-        parts = [_swatch(LEFT, top, earlier=False), _text(LEFT + 36, top + 14, now, size=15, weight="bold")]
-        parts += [_swatch(second, top, earlier=True), _text(second + 36, top + 14, earlier, size=15)]
-        return parts, top + 14
-    parts = [_swatch(LEFT, top, earlier=False)]
-    texts, baseline = _paragraph(LEFT + 36, top + 14, now, size=15, leading=20, weight="bold", measure=MEASURE - 36)
-    parts += texts
-    top = baseline + 12
-    parts.append(_swatch(LEFT, top, earlier=True))
-    texts, baseline = _paragraph(LEFT + 36, top + 14, earlier, size=15, leading=20, measure=MEASURE - 36)
-    return parts + texts, baseline
-
-
-def _bar(top: float, percent: float, *, earlier: bool) -> list[str]:
+def _bar(top: float, percent: float) -> list[str]:
     length = max(2.0, BAR_WIDTH * percent / 100)
-    fill = "url(#earlier)" if earlier else NOW
-    stroke = BEFORE if earlier else NOW
     return [
-        f'<rect x="{LEFT}" y="{top:g}" width="{length:.1f}" height="{BAR_HEIGHT}" fill="{fill}" '
-        f'stroke="{stroke}" stroke-width="2"/>',
-        _text(LEFT + length + 8, top + 14, format_percent(percent), size=15, weight="normal" if earlier else "bold"),
+        f'<rect x="{LEFT}" y="{top:g}" width="{length:.1f}" height="{BAR_HEIGHT}" fill="{NOW}" '
+        f'stroke="{NOW}" stroke-width="2"/>',
+        _text(LEFT + length + 8, top + 14, format_percent(percent), size=15, weight="bold"),
     ]
 
 
-def render_chart(data: SurvivalData, reported_by: str) -> str:
-    """The chart's SVG document; ``reported_by`` names who published the figures that were read."""
-    two = data.earlier_period is not None
+def _about(row: SurvivalRow, publishers: Mapping[str, str]) -> str:
+    """The line under a row's bar: where and when its people were diagnosed, and who said so."""
+    return f"{row.place}, diagnosed {row.years}. Source: {publishers.get(row.source, row.source)}"
+
+
+def render_chart(data: SurvivalData, publishers: Mapping[str, str]) -> str:
+    """The chart's SVG document; ``publishers`` names who published each row's source, by key."""
     description = "; ".join(
-        f"{row.cancer}: {format_percent(row.percent)}"
-        + (f" ({data.earlier_period}: {format_percent(row.earlier)})" if two and row.earlier is not None else "")
-        for row in data.rows
+        f"{row.cancer}: {format_percent(row.percent)} ({_about(row, publishers)})" for row in data.rows
     )
     # Laid out from the top down, each line's baseline below the one before, so a line that wraps
     # pushes everything under it down and the drawing grows to fit.
-    body, baseline = _paragraph(
-        LEFT, 34, "When cancer had spread far (distant stage):", size=17, leading=22, weight="bold"
-    )
+    body, baseline = _paragraph(LEFT, 34, "When cancer had already spread far:", size=17, leading=22, weight="bold")
     texts, baseline = _paragraph(LEFT, baseline + 24, "alive 5 years after diagnosis, compared", size=16, leading=22)
     body += texts
     texts, baseline = _paragraph(LEFT, baseline + 22, "with people without cancer", size=16, leading=22)
     body += texts
-    if two:
-        texts, baseline = _legend(baseline + 16, f"Diagnosed {data.period}", f"{data.earlier_period} (striped)")
-    else:
-        texts, baseline = _paragraph(
-            LEFT, baseline + 22, f"People diagnosed {data.period}", size=15, leading=20, weight="bold"
-        )
+    texts, baseline = _paragraph(
+        LEFT, baseline + 22, "Each row has its own source and years", size=15, leading=20, weight="bold"
+    )
     body += texts
     top_of_rows = baseline + 40
     rows: list[str] = []
@@ -207,10 +177,10 @@ def render_chart(data: SurvivalData, reported_by: str) -> str:
         texts, baseline = _paragraph(LEFT, top + 14, row.cancer, size=16, leading=20, weight="bold")
         rows += texts
         bar_top = baseline + 8
-        rows += _bar(bar_top, row.percent, earlier=False)
-        if two and row.earlier is not None:
-            rows += _bar(bar_top + BAR_HEIGHT + 6, row.earlier, earlier=True)
-        top = bar_top + (50 if two else 30)
+        rows += _bar(bar_top, row.percent)
+        texts, baseline = _paragraph(LEFT, bar_top + BAR_HEIGHT + 18, _about(row, publishers), size=14, leading=18)
+        rows += texts
+        top = baseline + 14
     bottom = top
     for fraction in (0, 25, 50, 75, 100):
         x = LEFT + BAR_WIDTH * fraction / 100
@@ -220,10 +190,7 @@ def render_chart(data: SurvivalData, reported_by: str) -> str:
         )
         body.append(_text(x, top_of_rows - 16, f"{fraction}%", size=14, anchor="middle"))
     body += rows
-    source = f"Source: {data.release}, as reported by {reported_by}."
-    texts, baseline = _paragraph(LEFT, bottom + 24, source, size=14, leading=20)
-    body += texts
-    texts, baseline = _paragraph(LEFT, baseline + 26, "Averages for large groups of people;", size=14, leading=18)
+    texts, baseline = _paragraph(LEFT, bottom + 24, "Averages for large groups of people;", size=14, leading=18)
     body += texts
     texts, baseline = _paragraph(
         LEFT, baseline + 18, "they cannot say what will happen to one person.", size=14, leading=18
@@ -233,14 +200,10 @@ def render_chart(data: SurvivalData, reported_by: str) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height:g}" '
         f'viewBox="0 0 {WIDTH} {height:g}" role="img" aria-labelledby="title desc">',
-        '<title id="title">Distant-stage 5-year relative survival by cancer type</title>',
+        '<title id="title">5-year survival by cancer type when cancer had spread far</title>',
         '<desc id="desc">Bar chart. Out of 100 people whose cancer had spread to distant parts of the body when '
-        "it was found, how many were alive 5 years later, compared with people without cancer. People diagnosed "
-        f"{escape(data.period)}. {escape(description)}. Source: {escape(data.release)}, "
-        f"as reported by {escape(reported_by)}.</desc>",
-        '<defs><pattern id="earlier" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)">'
-        f'<rect width="6" height="6" fill="#ffffff"/><rect width="3" height="6" fill="{BEFORE}"/></pattern></defs>',
+        "it was found, how many were alive 5 years later, compared with people without cancer. Each row gives "
+        f"its own place, years of diagnosis and source. {escape(description)}.</desc>",
         f'<rect width="{WIDTH}" height="{height:g}" rx="12" fill="#ffffff"/>',
         f'<g font-family="{FONT}" fill="{INK}">',
         *body,

@@ -5,29 +5,55 @@ from __future__ import annotations
 from guidekit.sourcefile import SourceText
 from guidekit.survival import parse_survival, table_lines
 
-ROWS = "rows:\n  - {cancer: A cancer, percent: 35.5, earlier_percent: 17, source: key-a}\n"
+ROW = "  - {cancer: A cancer, percent: 35.5, period: PERIOD, place: England, source: key-a}\n"
 
 
 def messages(text: str) -> list[str]:
     return [str(problem) for problem in parse_survival(SourceText("s.yml", text))[1]]
 
 
-def test_earlier_period_must_be_text_since_it_heads_a_column() -> None:
-    assert messages(f"period: 2015–2021\nearlier_period: [1995, 1996]\nrelease: R\n{ROWS}") == [
-        "s.yml:2:17: survival data needs text in 'earlier_period'"
+def rows(period: str) -> str:
+    return "rows:\n" + ROW.replace("PERIOD", period)
+
+
+def test_a_period_is_a_range_of_years_with_a_dash() -> None:
+    for good in ("2015–2021", "2015-2021", "2015–2015"):
+        data, problems = parse_survival(SourceText("s.yml", rows(good)))
+        assert problems == [] and data is not None, good
+    assert messages(rows("2015 to 2021")) == [
+        "s.yml:2:47: period '2015 to 2021' is not a range of years; write it as 2015–2021"
     ]
-    assert messages(f"period: 2015–2021\nearlier_period:\nrelease: R\n{ROWS}") == [
-        "s.yml:2:16: survival data needs text in 'earlier_period'"
+    assert messages(rows("'2015—2021'")) == [
+        "s.yml:2:47: period '2015—2021' is not a range of years; write it as 2015–2021"
     ]
-    data, problems = parse_survival(
-        SourceText("s.yml", f"period: 2015–2021\nearlier_period: Mid-1990s\nrelease: R\n{ROWS}")
-    )
-    assert problems == [] and data is not None
-    assert table_lines(data)[0] == "| Where the cancer started | Mid-1990s | 2015–2021 |"
+    assert messages(rows("2015")) == ["s.yml:2:47: period '2015' is not a range of years; write it as 2015–2021"]
+    assert messages(rows("'15–21'")) == ["s.yml:2:47: period '15–21' is not a range of years; write it as 2015–2021"]
+    assert messages(rows("[2015, 2021]")) == ["s.yml:2:47: survival data needs text in 'period'"]
+
+
+def test_a_single_year_is_shown_once_and_hyphens_become_dashes() -> None:
+    data, _ = parse_survival(SourceText("s.yml", rows("2015-2015")))
+    assert data is not None and table_lines(data)[2] == "| A cancer | 35.5% | 2015 | England | [@key-a] |"
+    data, _ = parse_survival(SourceText("s.yml", rows("2014-2020")))
+    assert data is not None and table_lines(data)[2] == "| A cancer | 35.5% | 2014–2020 | England | [@key-a] |"
+
+
+def test_the_earlier_period_is_gone_and_its_fields_are_pointed_at() -> None:
+    text = rows("2015–2021").replace("source: key-a}", "source: key-a, earlier_percent: 17}")
+    assert messages(text) == [
+        "s.yml:2:89: unknown row field 'earlier_percent'; a row has cancer, percent, period, place and source"
+    ]
+
+
+def test_every_missing_field_is_named_in_one_run() -> None:
+    assert messages("rows:\n  - {cancer: A cancer}\n") == [
+        "s.yml:2:5: 'percent' must be a number from 0 to 100",
+        "s.yml:2:5: survival data needs text in 'period'",
+        "s.yml:2:5: survival data needs text in 'place'",
+        "s.yml:2:5: survival data needs text in 'source'",
+    ]
 
 
 def test_rows_that_are_not_a_list_are_pointed_at() -> None:
-    assert messages("period: P\nrelease: R\nrows: {cancer: A cancer}\n") == [
-        "s.yml:3:7: survival data needs a list of 'rows'"
-    ]
-    assert messages("period: P\nrelease: R\nrows: []\n") == ["s.yml:3:7: survival data needs a list of 'rows'"]
+    assert messages("rows: {cancer: A cancer}\n") == ["s.yml:1:7: survival data needs a list of 'rows'"]
+    assert messages("rows: []\n") == ["s.yml:1:7: survival data needs a list of 'rows'"]
