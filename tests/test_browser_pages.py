@@ -142,6 +142,14 @@ SEARCHES = [
     ("questions for my doctor", "questions/"),
     ("what is metastatic", "basics/"),
     ("can it be cured", "prognosis/"),
+    ("insurance", "living-with/"),
+    ("talking to family", "living-with/"),
+    ("benefits", "living-with/"),
+    ("depression", "living-with/"),
+    ("advance directive", "end-of-life/"),
+    ("power of attorney", "end-of-life/"),
+    ("last days", "end-of-life/"),
+    ("grief", "end-of-life/"),
 ]
 
 

@@ -14,6 +14,7 @@ import pytest
 from conftest import REPO
 from guidekit.bibliography import WEB_TYPES
 from guidekit.guide_data import load_guide_data
+from guidekit.markdown_scan import scan_page
 from guidekit.readability import MAX_GRADE, MIN_EASE, measure
 
 DOCS = REPO / "docs"
@@ -26,6 +27,8 @@ CHAPTERS = [
     "treatment.md",
     "palliative-care.md",
     "prognosis.md",
+    "living-with.md",
+    "end-of-life.md",
 ]
 # Generated A-Z lists are not prose; every other page is held to the reading level.
 NOT_PROSE = {"glossary.md", "references.md"}
@@ -64,6 +67,12 @@ def test_every_chapter_is_in_the_guide_in_order() -> None:
         text = (DOCS / chapter).read_text(encoding="utf-8")
         assert '!!! abstract "Key points"' in text, f"{chapter} opens without key points"
         assert "[@" in text, f"{chapter} cites nothing"
+
+
+@pytest.mark.parametrize("chapter", ["living-with.md", "end-of-life.md"])
+def test_the_newer_chapters_cite_at_least_fifteen_sources(chapter: str) -> None:
+    keys = {found.key for found in scan_page((DOCS / chapter).read_text(encoding="utf-8")).citations}
+    assert len(keys) >= 15, f"{chapter} cites {len(keys)} sources"
 
 
 def test_sources_and_terms_are_many_and_complete() -> None:

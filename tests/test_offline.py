@@ -25,6 +25,8 @@ CHAPTER_TITLES = [
     "Treatment for cancer that has spread",
     "Palliative care: support from the start",
     "Prognosis: understanding the numbers",
+    "Living with cancer that has spread",
+    "Near the end of life",
     "Questions to ask your care team",
     "Where to get help",
     "About this guide",
