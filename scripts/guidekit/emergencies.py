@@ -129,8 +129,9 @@ class _Reader:
             self.problem(node, f"emergency {owner!r} needs a list in 'countries'")
             return None
         name = self.text(node, "name", owner)
-        signs = self.items(node, "signs", owner)
         call = self.items(node, "call", owner, required=False)
+        # A country whose signs are the same as everyone's lists only whom to call.
+        signs = self.items(node, "signs", owner, required=not call)
         return Country(name, signs, call) if name and signs is not None and call is not None else None
 
     def emergency(self, name: str, entry: Located) -> Emergency | None:
@@ -183,8 +184,9 @@ def box_lines(emergency: Emergency, indent: str = "") -> list[str]:
     body = [emergency.intro.markdown(), ""]
     for country in emergency.countries:
         body += [f"**{country.name}:**", ""]
-        body += [f"- {item.markdown()}" for item in country.signs]
-        body += [""]
+        if country.signs:
+            body += [f"- {item.markdown()}" for item in country.signs]
+            body += [""]
         if country.call:
             body += [" ".join(item.markdown() for item in country.call), ""]
     for note in emergency.notes:

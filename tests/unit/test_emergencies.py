@@ -150,3 +150,52 @@ def test_data_file_problems_are_located() -> None:
     assert data is not None and "fever" in data.broken and not data.emergencies
     # A page naming a box the file could not read is not blamed twice: the data file says why.
     assert page_problems("p.md", "<!-- guide:emergency fever -->\n", data) == []
+
+
+CALL_ONLY = """\
+clot:
+  kind: danger
+  title: Call your local emergency number now
+  intro: {text: Call for an ambulance if you have any of these signs., sources: [uk-source]}
+  countries:
+    - name: Wherever you live
+      signs:
+        - {text: sudden shortness of breath, sources: [us-source, uk-source]}
+    - name: In the United States
+      call:
+        - {text: "Dial 911.", sources: []}
+    - name: In the United Kingdom
+      call:
+        - {text: "Dial 999.", sources: [uk-source]}
+"""
+
+
+def test_a_country_may_give_only_whom_to_call() -> None:
+    data, problems = parse(CALL_ONLY)
+    assert problems == [] and data is not None
+    countries = data.emergencies["clot"].countries
+    assert [(c.name, len(c.signs), len(c.call)) for c in countries] == [
+        ("Wherever you live", 1, 0),
+        ("In the United States", 0, 1),
+        ("In the United Kingdom", 0, 1),
+    ]
+
+
+def test_a_call_only_country_renders_its_name_then_whom_to_call(render, tmp_path: Path) -> None:
+    (tmp_path / "docs" / "data" / "emergencies.yml").write_text(CALL_ONLY, encoding="utf-8")
+    html = render("<!-- guide:emergency clot -->\n")
+    box = html[html.index('<div class="admonition danger">') :]
+    us = box.index("<strong>In the United States:</strong>")
+    uk = box.index("<strong>In the United Kingdom:</strong>")
+    assert us < box.index("Dial 911.</p>") < uk < box.index("Dial 999")
+    assert "<ul>" not in box[us:]  # no empty list of signs for a call-only country
+
+
+def test_a_country_needs_signs_or_whom_to_call() -> None:
+    text = "clot:\n  kind: danger\n  title: T\n  intro: {text: I, sources: [a]}\n  countries:\n    - name: Here\n"
+    assert messages(text) == ["e.yml:6:7: emergency 'clot' needs a list in 'signs'"]
+    # An empty 'call' gives no one to call, so the signs are still needed.
+    assert messages(text + "      call: []\n") == [
+        "e.yml:7:13: emergency 'clot' needs a list in 'call'",
+        "e.yml:6:7: emergency 'clot' needs a list in 'signs'",
+    ]
