@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from guidekit.checks import check_project
 from guidekit.dates import ClockError, today
 from guidekit.problems import Severity
-from guidekit.project import EXTENSION_NAME, extension_settings, project_from_settings
+from guidekit.project import EXTENSION_NAME, PATH_SETTINGS, extension_settings, project_from_settings
 from guidekit.published_html import PublishedRefusal
 
 log = logging.getLogger("mkdocs.plugins.guide")
@@ -36,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     settings = config.mdx_configs.setdefault(EXTENSION_NAME, {})
     root = _root(config)
-    for name in ("bibliography", "glossary", "docs_dir", "survival", "changelog"):
+    for name in PATH_SETTINGS:
         value = extension_settings([{EXTENSION_NAME: settings}])[name]
         settings[name] = str((root / value).resolve())
     settings["root"] = str(root)

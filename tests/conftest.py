@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guidekit.markdown_scan import front_matter_yaml
+
 REPO = Path(__file__).resolve().parents[1]
 SITES = REPO / "tests" / "sites"
 CASES = SITES / "cases"
@@ -38,10 +40,9 @@ def guide_edition_day() -> str:
     """
     days: list[dt.date] = []
     for page in sorted((REPO / "docs").rglob("*.md")):
-        head = page.read_text(encoding="utf-8").split("---", 2)
-        if len(head) == 3 and not head[0].strip():
-            reviewed = (yaml.safe_load(head[1]) or {}).get("last_reviewed")
-            days += [reviewed] if isinstance(reviewed, dt.date) else []  # next_review is a future day
+        front = front_matter_yaml(page.read_text(encoding="utf-8"))
+        reviewed = (yaml.safe_load(front) or {}).get("last_reviewed") if front else None
+        days += [reviewed] if isinstance(reviewed, dt.date) else []  # next_review is a future day
     data = REPO / "docs" / "data"
     for name, field in (("bibliography.yml", "accessed"), ("changelog.yml", "date")):
         entries = yaml.safe_load((data / name).read_text(encoding="utf-8")) or []

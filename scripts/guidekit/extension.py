@@ -260,9 +260,6 @@ class GuideExtension(Extension):
         bibliography = Path(self.getConfig("bibliography"))
         survival = Path(self.getConfig("survival")) if self.getConfig("survival") else None
         emergencies = Path(self.getConfig("emergencies")) if self.getConfig("emergencies") else None
-        if emergencies is not None and not emergencies.is_absolute():
-            # Relative to mkdocs.yml's folder (``root``), which builders and the checks both set.
-            emergencies = Path(self.getConfig("root")) / emergencies
         return load_guide_data(
             glossary,
             bibliography,

@@ -20,6 +20,8 @@ DEFAULT_SETTINGS = {
     "changelog": "docs/data/changelog.yml",
     "emergencies": "docs/data/emergencies.yml",
 }
+# The settings that are paths, relative to the folder of mkdocs.yml: a builder makes them absolute.
+PATH_SETTINGS = ("bibliography", "glossary", "docs_dir", "survival", "changelog", "emergencies")
 
 
 class SetupError(Exception):

@@ -14,9 +14,7 @@ from typing import Any
 from markdown import Markdown
 
 from .problems import Problem
-from .project import EXTENSION_NAME, Project, read_config
-
-PATH_SETTINGS = ("bibliography", "glossary", "docs_dir", "survival", "changelog")
+from .project import EXTENSION_NAME, PATH_SETTINGS, Project, read_config
 
 
 def markdown_extensions(config: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:

@@ -65,7 +65,7 @@ def render(tmp_path: Path):
     settings = {
         "bibliography": str(docs / "data" / "bibliography.yml"),
         "glossary": str(docs / "data" / "glossary.yml"),
-        "emergencies": "docs/data/emergencies.yml",  # relative: read from `root`, the folder of mkdocs.yml
+        "emergencies": str(docs / "data" / "emergencies.yml"),
         "root": str(tmp_path),
         "docs_dir": str(docs),
     }
