@@ -42,8 +42,9 @@ build: $(VENV)/.site-installed ## Build the site strictly; replace site/ only if
 check: $(VENV)/.site-installed ## Run the content checks alone (citations, glossary), no site build
 	$(BIN)/python -m guidekit check
 
-test: $(VENV)/.test-installed node_modules/.installed ## Run the whole test suite
+test: $(VENV)/.test-installed node_modules/.installed ## Run the whole test suite (the layers' import contract first)
 	@scripts/system-deps.sh
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 # A few months and five years ahead of the real date. Left out: the one test that judges the real
@@ -64,11 +65,12 @@ offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printab
 bench: $(VENV)/.test-installed build ## Benchmarks: first-visit size per page; build time and memory at 10/100/1,000 pages
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit budget site
-	$(BIN)/python -m guidekit.benchmark $(BENCH_ARGS)
+	PYTHONPATH=tools $(BIN)/python -m bench.benchmark $(BENCH_ARGS)
 
-lint: $(VENV)/.test-installed ## Lint the build code and tests
-	$(BIN)/ruff check scripts hooks tests
-	$(BIN)/ruff format --check scripts hooks tests
+lint: $(VENV)/.test-installed ## Lint the build code and tests; check the layers' import contract
+	$(BIN)/ruff check scripts hooks tests tools
+	$(BIN)/ruff format --check scripts hooks tests tools
+	$(BIN)/lint-imports
 
 clean: ## Remove the built site and the virtual environment
 	rm -rf site dist $(VENV) node_modules .pytest_cache .hypothesis

@@ -1,6 +1,6 @@
 """MkDocs hook: run the guide's checks on every build and report each problem as a warning.
 
-A thin adapter over ``guidekit.checks``; it keeps no state, so every ``mkdocs serve`` rebuild
+A thin adapter over ``guidekit.check``; it keeps no state, so every ``mkdocs serve`` rebuild
 checks the files as they are now. Rendering is done by the ``guidekit.extension`` Markdown
 extension, which builders without hooks also run.
 """
@@ -15,11 +15,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from guidekit.checks import check_project
-from guidekit.dates import ClockError, today
-from guidekit.problems import Severity
-from guidekit.project import EXTENSION_NAME, PATH_SETTINGS, extension_settings, project_from_settings
-from guidekit.published_html import PublishedRefusal
+from guidekit.check import check_project
+from guidekit.core.dates import ClockError, today
+from guidekit.core.problems import Severity
+from guidekit.data.project import EXTENSION_NAME, PATH_SETTINGS, extension_settings, project_from_settings
+from guidekit.render.allow_list import PublishedRefusal
 
 log = logging.getLogger("mkdocs.plugins.guide")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guidekit.markdown_scan import front_matter_yaml
+from guidekit.source.markdown_scan import front_matter_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 SITES = REPO / "tests" / "sites"
@@ -72,10 +72,12 @@ class Run:
         return lines
 
 
-def run(command: list[str], cwd: Path, today: str | None = FIXTURE_TODAY) -> Run:
-    """Run a command as on ``today`` (GUIDEKIT_TODAY); None, for the `real_clock` test only, is the real date."""
+def run(command: list[str], cwd: Path, today: str | None = FIXTURE_TODAY, env: dict[str, str] | None = None) -> Run:
+    """Run a command as on ``today`` (GUIDEKIT_TODAY); None, for the `real_clock` test only, is the real date.
+
+    ``env`` replaces the inherited environment (the pinned date and output settings are still added)."""
     # COLUMNS: help texts wrap at the same width everywhere, so golden files match.
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "COLUMNS": "80"}
+    environment = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", "COLUMNS": "80"}
     environment.pop("GUIDEKIT_TODAY", None)
     if today:
         environment["GUIDEKIT_TODAY"] = today
@@ -106,7 +108,8 @@ def make_site(destination: Path, case: str | None = None) -> Path:
 
 def clear_guidekit_caches() -> None:
     """Empty the two caches guidekit keeps at module level (data files, page outlines)."""
-    from guidekit import guide_data, pages
+    from guidekit.data import load as guide_data
+    from guidekit.data import pages
 
     guide_data._parse.cache_clear()
     pages._OUTLINES.clear()

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from guidekit.sourcefile import SourceText
-from guidekit.survival import parse_survival
-from guidekit.survival_chart import render_chart
+from guidekit.data.survival import parse_survival
+from guidekit.render.survival_chart import render_chart
+from guidekit.source.text import SourceText
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_TODAY, GUIDE_TODAY, REPO, make_site, run
-from guidekit.site_links import check_site_links
+from guidekit.release.site_links import check_site_links
 
 pytestmark = pytest.mark.slow
 

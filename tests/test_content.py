@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from guidekit.bibliography import WEB_TYPES
-from guidekit.guide_data import load_guide_data
-from guidekit.markdown_scan import scan_page
-from guidekit.readability import MAX_GRADE, MIN_EASE, measure
+from guidekit.data.bibliography import WEB_TYPES
+from guidekit.data.load import load_guide_data
+from guidekit.release.readability import MAX_GRADE, MIN_EASE, measure
+from guidekit.source.markdown_scan import scan_page
 
 DOCS = REPO / "docs"
 CHAPTERS = [

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import GUIDE_TODAY, REPO, run
-from guidekit.sourcefile import SourceText
-from guidekit.survival import parse_survival, table_lines
-from guidekit.survival_chart import render_chart
+from guidekit.data.survival import parse_survival, table_lines
+from guidekit.render.survival_chart import render_chart
+from guidekit.source.text import SourceText
 
 IMAGES = REPO / "docs" / "images"
 SVG = "{http://www.w3.org/2000/svg}"

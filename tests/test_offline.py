@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GUIDE_TODAY, REPO, run
-from guidekit.site_links import check_site_links
+from guidekit.release.site_links import check_site_links
 
 pytestmark = pytest.mark.slow
 

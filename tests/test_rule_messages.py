@@ -37,14 +37,14 @@ MINIMUM_MESSAGES = 100
 
 WILD = None  # a part of a message that can be anything (an f-string hole, a hint, a value)
 Parts = tuple[str | None, ...]
-Found = tuple[str, Parts]  # where the text is written ("changelog.py:45") and what it says
+Found = tuple[str, Parts]  # where the text is written ("data/changelog.py:45") and what it says
 
 
 @dataclass(frozen=True)
 class Message:
     """One message a rule can give, and where its text is written."""
 
-    where: str  # the module and line where its text is written: "changelog.py:45"
+    where: str  # the module and line where its text is written: "data/changelog.py:45"
     parts: Parts
 
     @property
@@ -90,7 +90,7 @@ def _params(function: ast.FunctionDef) -> list[str]:
 
 class _Module:
     def __init__(self, path: Path) -> None:
-        self.name = path.name
+        self.name = path.relative_to(PACKAGE).as_posix()
         self.tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         self.parents: dict[ast.AST, ast.AST] = {}
         for node in ast.walk(self.tree):
@@ -109,7 +109,7 @@ class MessageReader:
     """Finds every message in the package's source."""
 
     def __init__(self, package: Path) -> None:
-        self.modules = [_Module(path) for path in sorted(package.glob("*.py"))]
+        self.modules = [_Module(path) for path in sorted(package.rglob("*.py"))]
         # Dataclasses with a `message` field: the position of that field.
         self.sinks: dict[str, tuple[str, int]] = {}
         # Dataclass fields and variables that hold (offset, message) pairs.
@@ -370,16 +370,19 @@ def test_the_reader_finds_every_way_a_message_is_written() -> None:
     assert len(messages) >= MINIMUM_MESSAGES, "\n".join(str(m) for m in messages)
     found = {(message.where.split(":")[0], message.template) for message in messages}
     for module, template in (
-        ("changelog.py", "the changelog must be a list of entries"),  # a literal in Problem(…)
-        ("changelog.py", "changelog date {…} is in the future"),  # an f-string through a nested helper
-        ("glossary.py", "glossary entry has no 'term'"),  # through a method, self.at(…)
-        ("front_matter.py", "front matter {…} must be non-empty text"),  # through a helper passed in
-        ("front_matter.py", "'next_review' {…} is more than twelve months after 'last_reviewed' {…}"),  # a variable
-        ("checks.py", "the survival table needs its data file (the 'survival' setting of guidekit.extension)"),
-        ("link_rules.py", "no anchor '#{…}' in {…}{…}"),  # returned by a function, then a hint added
-        ("citations.py", "empty item in citation: remove the extra ';'"),  # an (offset, message) pair
-        ("markdown_scan.py", "citation {…} is not closed; add ']'"),  # another dataclass with a message
-        ("site_links.py", "outside the site folder"),  # a raised exception's text
+        ("data/changelog.py", "the changelog must be a list of entries"),  # a literal in Problem(…)
+        ("data/changelog.py", "changelog date {…} is in the future"),  # an f-string through a nested helper
+        ("data/glossary.py", "glossary entry has no 'term'"),  # through a method, self.at(…)
+        ("data/front_matter.py", "front matter {…} must be non-empty text"),  # through a helper passed in
+        (
+            "data/front_matter.py",
+            "'next_review' {…} is more than twelve months after 'last_reviewed' {…}",
+        ),  # a variable
+        ("rules/run.py", "the survival table needs its data file (the 'survival' setting of guidekit.extension)"),
+        ("rules/link_rules.py", "no anchor '#{…}' in {…}{…}"),  # returned by a function, then a hint added
+        ("source/citations.py", "empty item in citation: remove the extra ';'"),  # an (offset, message) pair
+        ("source/markdown_scan.py", "citation {…} is not closed; add ']'"),  # another dataclass with a message
+        ("release/site_links.py", "outside the site folder"),  # a raised exception's text
     ):
         assert (module, template) in found, f"the reader no longer finds {module}: {template}"
     assert not blind, "messages the reader cannot see into (teach it, or build them another way):\n" + "\n".join(blind)

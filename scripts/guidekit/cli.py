@@ -6,14 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from .bibliography import Reference
-from .checks import check_project
-from .dates import ClockError
-from .guide_data import GuideData, load_project_data
-from .problems import Severity
-from .project import Project, SetupError, load_project, site_base_path
-from .publish import build_site
-from .site_links import find_broken_links, read_site
+from guidekit.check import check_project
+from guidekit.core.dates import ClockError
+from guidekit.core.problems import Severity
+from guidekit.data.bibliography import Reference
+from guidekit.data.load import GuideData, load_project_data
+from guidekit.data.project import Project, SetupError, load_project, site_base_path
+from guidekit.release.publish import build_site
+from guidekit.release.site_links import find_broken_links, read_site
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -71,7 +71,11 @@ def command_build(args: argparse.Namespace) -> int:
 
 def command_readability(args: argparse.Namespace) -> int:
     """Report each page's words, Flesch-Kincaid grade and Flesch reading ease; exit 1 if one is too hard."""
-    from .readability import MAX_GRADE, MIN_EASE, measure  # Markdown and textstat: only this command needs them
+    from guidekit.release.readability import (  # Markdown and textstat: only this command needs them
+        MAX_GRADE,
+        MIN_EASE,
+        measure,
+    )
 
     paths = [Path(p) for p in args.pages] or sorted(Path(args.docs_dir).rglob("*.md"))
     failing = 0
@@ -121,7 +125,7 @@ def _published_by(reference: Reference) -> str:
 
 def command_chart(args: argparse.Namespace) -> int:
     """Draw the survival chart from docs/data/survival.yml; with --check, only say whether it is stale."""
-    from .survival_chart import render_chart  # only this command draws
+    from guidekit.render.survival_chart import render_chart  # only this command draws
 
     loaded = _load_data(args)
     if loaded is None:
@@ -151,7 +155,7 @@ def command_chart(args: argparse.Namespace) -> int:
 
 def command_budget(args: argparse.Namespace) -> int:
     """Measure each page's first visit (requests, gzip bytes) in Chromium; exit 1 if a chapter is over 100 KiB."""
-    from .budget import main as budget_main  # Playwright is a test-only dependency
+    from guidekit.release.page_weight import main as budget_main  # Playwright is a test-only dependency
 
     project = _project(args)
     if project is None:
@@ -162,14 +166,14 @@ def command_budget(args: argparse.Namespace) -> int:
 
 def command_offline(args: argparse.Namespace) -> int:
     """Build the offline copy (a zip that works from disk) and the printable PDF into dist/, with SHA256SUMS."""
-    from .offline import build_offline  # builds and prints: only this command needs a browser
+    from guidekit.release.offline import build_offline  # builds and prints: only this command needs a browser
 
     return build_offline(Path(args.config).resolve().parent, Path(args.dist).resolve(), args.paper)
 
 
 def command_new_term(args: argparse.Namespace) -> int:
     """Print a glossary entry to paste into the glossary file, and the link to use in a page."""
-    from .glossary import slugify
+    from guidekit.data.glossary import slugify
 
     loaded = _load_data(args)
     if loaded is None:
@@ -197,8 +201,9 @@ def command_new_reference(args: argparse.Namespace) -> int:
     """Print a CSL-YAML bibliography entry to fill in, with today as the day the source was read."""
     import re
 
-    from .bibliography import KEY_PATTERN, WEB_TYPES
-    from .dates import today
+    from guidekit.core.dates import today
+    from guidekit.data.bibliography import WEB_TYPES
+    from guidekit.source.citations import KEY_PATTERN
 
     loaded = _load_data(args)
     if loaded is None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from guidekit.bibliography import parse_bibliography
-from guidekit.sourcefile import SourceText
+from guidekit.data.bibliography import parse_bibliography
+from guidekit.source.text import SourceText
 
 TODAY = dt.date(2026, 11, 22)
 GOOD = """\

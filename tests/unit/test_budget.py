@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidekit.budget import BUDGET_BYTES, PageCost, report
+from guidekit.release.page_weight import BUDGET_BYTES, PageCost, report
 
 
 def test_report_passes_under_budget_and_fails_over(capsys: pytest.CaptureFixture[str]) -> None:

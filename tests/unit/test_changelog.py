@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from guidekit.changelog import Change, changelog_lines, changelog_markdown, parse_changelog
-from guidekit.sourcefile import SourceText
+from guidekit.data.changelog import Change, changelog_lines, changelog_markdown, parse_changelog
+from guidekit.source.text import SourceText
 
 TODAY = dt.date(2026, 11, 22)
 PAGES = {"index.md", "treatment.md"}

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.checks import check_project
+from guidekit.check import check_project
 from guidekit.cli import main
-from guidekit.problems import Severity
-from guidekit.project import SetupError, load_project
+from guidekit.core.problems import Severity
+from guidekit.data.project import SetupError, load_project
 
 FRONT_MATTER = (  # seven lines: page line N is file line N + 7
     "---\ntitle: T\ndescription: D\nreview_status: awaiting clinical review\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from guidekit.citations import parse_citation
-from guidekit.markdown_scan import mask_code, scan_page
+from guidekit.source.citations import parse_citation
+from guidekit.source.markdown_scan import mask_code, scan_page
 
 
 def keys(text: str) -> list[tuple[str, int, int]]:

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import make_site, run, run_mkdocs_build
-from guidekit.dates import ClockError, today
+from guidekit.core.dates import ClockError, today
 
 
 def test_a_pinned_day_is_used(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from guidekit.emergencies import expand_for_scan, page_problems, parse_emergencies
-from guidekit.sourcefile import SourceText
+from guidekit.data.emergencies import expand_for_scan, page_problems, parse_emergencies
+from guidekit.source.text import SourceText
 
 GLOSSARY = "- term: Fever\n  definition: A body temperature higher than normal.\n"
 BIBLIOGRAPHY = """\

@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from guidekit.extension import GuideExtension, PageState
+from guidekit.render.extension import GuideExtension, PageState
 
 GLOSSARY = """\
 - term: Metastasis

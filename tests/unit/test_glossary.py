@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from guidekit.glossary import count_sentences, parse_glossary, slugify
-from guidekit.sourcefile import SourceText
+from guidekit.data.glossary import count_sentences, parse_glossary, slugify
+from guidekit.source.text import SourceText
 
 GOOD = """\
 - term: Metastasis

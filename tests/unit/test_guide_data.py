@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from guidekit import guide_data
-from guidekit.guide_data import load_guide_data
+from guidekit.data import load as guide_data
+from guidekit.data.load import load_guide_data
 
 DAY = dt.date(2026, 11, 22)
 GLOSSARY_WITH_A_MISTAKE = """\

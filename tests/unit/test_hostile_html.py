@@ -16,10 +16,10 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import SITES
-from guidekit.checks import check_project
-from guidekit.project import load_project
-from guidekit.published_html import PublishedRefusal
-from guidekit.render_pages import guide_markdown
+from guidekit.check import check_project
+from guidekit.data.project import load_project
+from guidekit.render.allow_list import PublishedRefusal
+from guidekit.render.render_pages import guide_markdown
 
 HOSTILE = {
     # Raw HTML: elements that run code, embed, restyle, redirect or collect input.

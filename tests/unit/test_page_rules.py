@@ -8,15 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.toc import slugify as markdown_slugify
 
-from guidekit.anchors import heading_text, toc_slugify
-from guidekit.front_matter import parse_front_matter
-from guidekit.html_policy import url_scheme
-from guidekit.link_rules import LinkContext, check_link
-from guidekit.markdown_scan import scan_page
-from guidekit.nav import check_nav, nav_entries
-from guidekit.page_rules import check_page
-from guidekit.pages import ScannedPage
-from guidekit.sourcefile import SourceText
+from guidekit.core.html_policy import url_scheme
+from guidekit.data.anchors import heading_text, toc_slugify
+from guidekit.data.front_matter import parse_front_matter
+from guidekit.data.nav import check_nav, nav_entries
+from guidekit.data.pages import ScannedPage
+from guidekit.rules.link_rules import LinkContext, check_link
+from guidekit.rules.page_rules import check_page
+from guidekit.source.markdown_scan import scan_page
+from guidekit.source.text import SourceText
 
 FRONT = "---\ntitle: T\ndescription: D\nreview_status: awaiting clinical review\n{extra}---\n# T\n"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from guidekit import pages
-from guidekit.markdown_scan import scan_page
-from guidekit.pages import CitingPlace, PageOutline, citing_places, outline_pages, remember_outline
+from guidekit.data import pages
+from guidekit.data.pages import CitingPlace, PageOutline, citing_places, outline_pages, remember_outline
+from guidekit.source.markdown_scan import scan_page
 
 BASICS = "---\ntitle: Basics\n---\n\n# The basics\n\nCancer can spread [@nci; @nhs]. Again [@nci].\n"
 SPREAD = "# How cancer spreads\n\nThrough the blood [@nhs].\n\n`[@not-a-citation]`\n"

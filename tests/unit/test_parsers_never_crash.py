@@ -14,15 +14,15 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from guidekit.bibliography import Bibliography, parse_bibliography
-from guidekit.citations import ParsedCitation, parse_citation
-from guidekit.front_matter import FrontMatter, parse_front_matter
-from guidekit.glossary import Glossary, parse_glossary
-from guidekit.markdown_scan import PageScan, front_matter_span, mask_code, scan_page
-from guidekit.page_rules import check_page
-from guidekit.problems import Problem
-from guidekit.sourcefile import SourceText, decode_source
-from guidekit.yamlnodes import Located, parse_yaml
+from guidekit.core.problems import Problem
+from guidekit.data.bibliography import Bibliography, parse_bibliography
+from guidekit.data.front_matter import FrontMatter, parse_front_matter
+from guidekit.data.glossary import Glossary, parse_glossary
+from guidekit.rules.page_rules import check_page
+from guidekit.source.citations import ParsedCitation, parse_citation
+from guidekit.source.markdown_scan import PageScan, front_matter_span, mask_code, scan_page
+from guidekit.source.text import SourceText, decode_source
+from guidekit.source.yaml_positions import Located, parse_yaml
 
 TODAY = dt.date(2026, 11, 22)
 GLOSSARY_PATH = "docs/data/glossary.yml"

@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from guidekit.benchmark import copy_real_guide
-from guidekit.guide_data import load_project_data
-from guidekit.markdown_scan import scan_page
-from guidekit.plain_guide import plain_pages
-from guidekit.project import load_project, read_config
+from bench.benchmark import copy_real_guide
+from bench.plain_guide import plain_pages
+from guidekit.data.load import load_project_data
+from guidekit.data.project import load_project, read_config
+from guidekit.source.markdown_scan import scan_page
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 

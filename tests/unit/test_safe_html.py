@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import make_site
-from guidekit.checks import check_project
-from guidekit.html_policy import attribute_refusal
-from guidekit.project import load_project
-from guidekit.published_html import published_refusals, refusals_in_html
+from guidekit.check import check_project
+from guidekit.core.html_policy import attribute_refusal
+from guidekit.data.project import load_project
+from guidekit.render.allow_list import published_refusals, refusals_in_html
 
 DAY = dt.date(2026, 11, 22)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from guidekit.cli import main
-from guidekit.project import site_base_path
-from guidekit.site_links import check_site_links, srcset_urls
+from guidekit.data.project import site_base_path
+from guidekit.release.site_links import check_site_links, srcset_urls
 
 GLOSSARY = '<html><body>\n<h1 id="glossary">Glossary</h1>\n<dt id="metastasis">Metastasis</dt>\n</body></html>\n'
 

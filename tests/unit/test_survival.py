@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from guidekit.sourcefile import SourceText
-from guidekit.survival import parse_survival, table_lines
+from guidekit.data.survival import parse_survival, table_lines
+from guidekit.source.text import SourceText
 
 ROW = "  - {cancer: A cancer, percent: 35.5, period: PERIOD, place: England, source: key-a}\n"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guidekit.benchmark import (
+from bench.benchmark import (
     Row,
     evaluate,
     exit_code,
@@ -21,7 +21,7 @@ from guidekit.benchmark import (
     run_measured,
     strip_guide_machinery,
 )
-from guidekit.synthetic import HOOKS_DIR, guide_files, write_synthetic_guide
+from bench.synthetic import HOOKS_DIR, guide_files, write_synthetic_guide
 
 DAY = dt.date(2026, 11, 22)
 GLOSSARY_LINK = re.compile(r"\]\(glossary\.md#[a-z0-9-]+\)")
@@ -166,9 +166,10 @@ def test_bad_options_are_an_error_not_a_result(tmp_path: Path) -> None:
 
 
 def test_own_code_is_timed_wherever_check_project_was_imported_and_then_restored(tmp_path: Path) -> None:
-    from guidekit import checks, cli
-    from guidekit.benchmark import timing_own_code
-    from guidekit.project import load_project
+    from bench.benchmark import timing_own_code
+    from guidekit import check as checks
+    from guidekit import cli
+    from guidekit.data.project import load_project
 
     write_synthetic_guide(tmp_path, 3, today=DAY)
     project = load_project(tmp_path / "mkdocs.yml")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from guidekit.sourcefile import SourceText
-from guidekit.yamlnodes import parse_yaml
+from guidekit.source.text import SourceText
+from guidekit.source.yaml_positions import parse_yaml
 
 ALIAS = "YAML aliases (*name) are not allowed here; write the value out in full"
 

@@ -1,0 +1,1 @@
+"""Shipping the built site: publish, offline copy, printed book, site links, page weight, readability."""

@@ -1,0 +1,1 @@
+"""Turning pages into HTML: the Markdown extension, its HTML builders, the allow-list walk, the chart."""

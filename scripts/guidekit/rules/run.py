@@ -1,0 +1,238 @@
+"""The site-wide rules: every citation and glossary link resolves, and nothing is left unused.
+
+``check_sources`` runs every rule over a project's files; ``guidekit.check`` adds the rendered pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from guidekit.core.dates import today as current_day
+from guidekit.core.problems import Problem, Severity
+from guidekit.core.suggest import did_you_mean
+from guidekit.data.anchors import generated_anchors, page_anchors
+from guidekit.data.changelog import parse_changelog
+from guidekit.data.emergencies import EmergencyData
+from guidekit.data.emergencies import expand_for_scan as expand_emergencies
+from guidekit.data.emergencies import page_problems as emergency_problems
+from guidekit.data.front_matter import parse_front_matter
+from guidekit.data.glossary import Glossary, slugify
+from guidekit.data.load import GuideData, load_project_data
+from guidekit.data.nav import check_nav, nav_entries
+from guidekit.data.pages import ScannedPage, markdown_files, remember_outline
+from guidekit.data.project import Project
+from guidekit.data.survival import MARKER as SURVIVAL_MARKER
+from guidekit.data.survival import SurvivalData, expand_for_scan
+from guidekit.rules.link_rules import LinkContext, check_links
+from guidekit.rules.page_rules import check_page
+from guidekit.source.markdown_scan import front_matter_span, scan_page
+from guidekit.source.text import read_source
+
+# A page as a builder converts it: its file, the path messages show, its Markdown without front matter.
+PageBody = tuple[Path, str, str]
+
+
+def glossary_anchor(page: ScannedPage, target: str, glossary_page: str) -> str | None:
+    """The anchor of a link if it points at the glossary page ('' for the page itself), else None."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    if parts.path:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.docs_path), unquote(parts.path)))
+    else:
+        resolved = page.docs_path
+    return unquote(parts.fragment) if resolved == glossary_page else None
+
+
+def _check_glossary_link(page: ScannedPage, line: int, column: int, anchor: str, glossary: Glossary) -> Problem | None:
+    if not anchor or anchor in glossary.terms:
+        return None
+    if anchor.lower() in glossary.terms:
+        return Problem(
+            page.display_path, line, column, f"glossary anchor '#{anchor}' must be lowercase: use '#{anchor.lower()}'"
+        )
+    slug = slugify(anchor)
+    for term in glossary.terms.values():
+        if slug in {slugify(alias) for alias in term.aliases} | (
+            {slugify(term.abbreviation)} if term.abbreviation else set()
+        ):
+            return Problem(
+                page.display_path,
+                line,
+                column,
+                f"'#{anchor}' is another name for the glossary term {term.name!r}: link to '#{term.slug}'",
+            )
+    hint = did_you_mean(anchor, glossary.terms, "did you mean '#{}'?")
+    return Problem(page.display_path, line, column, f"glossary link to undefined term '#{anchor}'{hint}")
+
+
+def check_pages(
+    pages: list[ScannedPage], data: GuideData, glossary_page: str
+) -> tuple[list[Problem], set[str], set[str]]:
+    """Per-page rules; also returns the cited keys and the linked term slugs."""
+    problems: list[Problem] = []
+    cited: set[str] = set()
+    linked: set[str] = set()
+    known_keys = data.bibliography.references
+    for page in pages:
+        for error in page.scan.errors:
+            problems.append(Problem(page.display_path, error.line, error.column, error.message))
+        for found in page.scan.citations:
+            cited.add(found.key)
+            if found.key not in known_keys and data.bibliography.readable:
+                hint = did_you_mean(found.key, known_keys)
+                problems.append(
+                    Problem(page.display_path, found.line, found.column, f"unknown citation key {found.key!r}{hint}")
+                )
+        for link in page.scan.links:
+            anchor = glossary_anchor(page, link.target, glossary_page)
+            if anchor is None or link.is_image or not data.glossary.readable:
+                continue
+            problem = _check_glossary_link(page, link.line, link.column, anchor, data.glossary)
+            if problem:
+                problems.append(problem)
+            elif anchor and page.docs_path != glossary_page:
+                linked.add(anchor)
+    return problems, cited, linked
+
+
+def unused_problems(
+    data: GuideData, cited: set[str], linked: set[str], glossary_name: str, bibliography_name: str
+) -> list[Problem]:
+    """Terms no page links to and sources no page cites: fatal in strict mode."""
+    problems = [
+        Problem(
+            glossary_name,
+            term.line,
+            term.column,
+            f"glossary term {term.name!r} is not linked from any page; "
+            f"link to it as [{term.name.lower()}](glossary.md#{term.slug}) or remove it",
+            Severity.WARNING,
+        )
+        for term in data.glossary.terms.values()
+        if term.slug not in linked
+    ]
+    problems += [
+        Problem(
+            bibliography_name,
+            ref.line,
+            ref.column,
+            f"bibliography entry {ref.key!r} is not cited on any page; cite it as [@{ref.key}] or remove it",
+            Severity.WARNING,
+        )
+        for ref in data.bibliography.references.values()
+        if ref.key not in cited
+    ]
+    return problems
+
+
+def _docs_files(docs_dir: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """Every file and folder under docs_dir, relative, with forward slashes."""
+    files, folders = set(), set()
+    for path in docs_dir.rglob("*"):
+        (files if path.is_file() else folders).add(path.relative_to(docs_dir).as_posix())
+    return frozenset(files), frozenset(folders)
+
+
+def _marker_problems(display_path: str, text: str, survival: SurvivalData | None) -> list[Problem]:
+    """A survival table needs its data file."""
+    if survival is not None or SURVIVAL_MARKER not in text:
+        return []
+    line = text[: text.index(SURVIVAL_MARKER)].count("\n") + 1
+    message = "the survival table needs its data file (the 'survival' setting of guidekit.extension)"
+    return [Problem(display_path, line, 1, message)]
+
+
+def _read_pages(
+    project: Project,
+    today: dt.date,
+    data: tuple[SurvivalData | None, EmergencyData | None],
+    bodies: list[PageBody],
+) -> tuple[list[ScannedPage], list[Problem]]:
+    """Read, scan and check every page on its own (encoding, front matter, size, safe HTML).
+
+    ``bodies`` receives each readable page's Markdown as a builder converts it (no front matter).
+    """
+    survival, emergencies = data
+    pages: list[ScannedPage] = []
+    problems: list[Problem] = []
+    for path in markdown_files(project.docs_dir):
+        display_path = project.display(path)
+        source, found = read_source(path, display_path)
+        problems += found
+        if source is None:
+            continue
+        expanded = expand_emergencies(expand_for_scan(source.text, survival), emergencies)
+        scan = scan_page(expanded)
+        remember_outline(expanded, scan)  # the References page reuses it instead of scanning again
+        problems += _marker_problems(display_path, source.text, survival)
+        problems += emergency_problems(display_path, source.text, emergencies)
+        problems += parse_front_matter(source, today)[1]
+        problems += check_page(display_path, source.text, path.stat().st_size, scan)
+        pages.append(ScannedPage(path.relative_to(project.docs_dir).as_posix(), display_path, scan))
+        span = front_matter_span(source.text)
+        bodies.append((path, display_path, source.text[span[1] if span else 0 :].lstrip("\n")))
+    return pages, problems
+
+
+def _link_problems(project: Project, pages: list[ScannedPage], data: GuideData) -> list[Problem]:
+    files, folders = _docs_files(project.docs_dir)
+    anchors = {
+        page.docs_path: page_anchors(
+            page.scan,
+            generated_anchors(
+                page.docs_path,
+                page.scan,
+                data.glossary,
+                data.bibliography,
+                project.glossary_page,
+                project.references_page,
+            ),
+        )
+        for page in pages
+    }
+    context = LinkContext(files, folders, anchors, project.site_url, project.glossary_page)
+    return check_links(pages, context)
+
+
+def _nav_problems(project: Project) -> list[Problem]:
+    try:
+        config_text = project.config_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # loading the project already reported a config that cannot be read
+    docs_prefix = project.display(project.docs_dir) + "/"
+    # Every page on disk, readable or not: an unreadable page is reported once, as unreadable.
+    page_paths = [path.relative_to(project.docs_dir).as_posix() for path in markdown_files(project.docs_dir)]
+    return check_nav(project.display(project.config_file), nav_entries(config_text), page_paths, docs_prefix)
+
+
+def _changelog_problems(project: Project, today: dt.date) -> list[Problem]:
+    """The changelog, when the guide has one: real dates, real pages, a sentence each."""
+    if project.changelog is None or not project.changelog.exists():
+        return []
+    source, problems = read_source(project.changelog, project.display(project.changelog))
+    if source is None:
+        return problems
+    pages = {path.relative_to(project.docs_dir).as_posix() for path in markdown_files(project.docs_dir)}
+    return problems + parse_changelog(source, pages, today)[1]
+
+
+def check_sources(project: Project, today: dt.date | None = None) -> tuple[list[Problem], list[PageBody]]:
+    """Every problem the sources show, unsorted, and each readable page's Markdown body for rendering."""
+    data = load_project_data(project, today)
+    today = today or current_day()
+    bodies: list[PageBody] = []
+    pages, problems = _read_pages(project, today, (data.survival, data.emergencies), bodies)
+    problems += data.problems
+    page_problems, cited, linked = check_pages(pages, data, project.glossary_page)
+    problems += page_problems
+    problems += _link_problems(project, pages, data)
+    problems += _nav_problems(project)
+    problems += _changelog_problems(project, today)
+    problems += unused_problems(
+        data, cited, linked, project.display(project.glossary), project.display(project.bibliography)
+    )
+    return problems, bodies

@@ -1,0 +1,1 @@
+"""Reading contributors' files: decoding, YAML with positions, Markdown and HTML scanning."""

@@ -1,0 +1,1 @@
+"""Benchmarks of the guide build, and the synthetic guides they build (not shipped in guidekit)."""
