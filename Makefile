@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 
-.PHONY: help serve build check test test-clock lint bench offline clean
+.PHONY: help serve build check test test-fast test-clock lint bench offline clean
 
 help: ## Show this list of commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,6 +46,11 @@ test: $(VENV)/.test-installed node_modules/.installed ## Run the whole test suit
 	@scripts/system-deps.sh
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
+
+# The fast set needs no Java, npm or Chromium: the HTML checker, axe-core and the browser run only in slow or browser tests.
+test-fast: $(VENV)/.test-installed ## The tests that build no whole site and open no browser or PDF (under a minute)
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -m "not slow and not browser and not pdf" -q
 
 # A few months and five years ahead of the real date. Left out: the one test that judges the real
 # guide by the real date (its reviews fall due, on purpose) and Zensical, which hangs under faketime.

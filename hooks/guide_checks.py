@@ -1,7 +1,8 @@
 """MkDocs hook: run the guide's checks on every build and report each problem as a warning.
 
-A thin adapter over ``guidekit.check``; it keeps no state, so every ``mkdocs serve`` rebuild
-checks the files as they are now. Rendering is done by the ``guidekit.extension`` Markdown
+A thin adapter over ``guidekit.check``; it keeps no state of its own: every build (and every
+``mkdocs serve`` rebuild) gets a new ``BuildState`` in ``on_config``, so it checks the files as they
+are now. Rendering is done by the ``guidekit.extension`` Markdown
 extension, which builders without hooks also run.
 """
 
@@ -18,7 +19,16 @@ from mkdocs.structure.files import Files
 from guidekit.check import check_project
 from guidekit.core.dates import ClockError, today
 from guidekit.core.problems import Severity
-from guidekit.data.project import EXTENSION_NAME, PATH_SETTINGS, extension_settings, project_from_settings
+from guidekit.core.rules import RuleConfigError, rule_levels
+from guidekit.data.build_state import BuildState
+from guidekit.data.project import (
+    EXTENSION_NAME,
+    PATH_SETTINGS,
+    RULES_SETTING,
+    SetupError,
+    extension_settings,
+    project_from_settings,
+)
 from guidekit.render.allow_list import PublishedRefusal
 
 log = logging.getLogger("mkdocs.plugins.guide")
@@ -36,6 +46,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     settings = config.mdx_configs.setdefault(EXTENSION_NAME, {})
     root = _root(config)
+    try:
+        rule_levels(settings.get(RULES_SETTING))  # a misspelt rule or level stops the build here, named
+    except RuleConfigError as error:
+        raise PluginError(f"{config.config_file_path}: {error}") from None
     for name in PATH_SETTINGS:
         value = extension_settings([{EXTENSION_NAME: settings}])[name]
         settings[name] = str((root / value).resolve())
@@ -43,6 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # A fresh log for every build (and every `mkdocs serve` rebuild): the extension gives it each
     # page's refused HTML instead of raising, so every page's refusals are listed.
     settings["report"] = RefusalLog()
+    # One store for this build: the checks fill it, every page's extension reads it.
+    settings["state"] = BuildState()
     return config
 
 
@@ -54,7 +70,7 @@ class RefusalLog:
 
     def __call__(self, found: list[PublishedRefusal]) -> None:
         for item in found:
-            log.error(str(item.problem))
+            log.error(item.problem.report_line)
         self.count += len(found)
 
 
@@ -69,13 +85,18 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Log every problem; strict mode (set in mkdocs.yml) then refuses to publish."""
     settings = extension_settings([{EXTENSION_NAME: config.mdx_configs.get(EXTENSION_NAME, {})}])
-    project = project_from_settings(Path(config.config_file_path), config.docs_dir, settings, config.site_url)
-    problems = check_project(project, render=False)  # the extension checks each page as it renders
+    try:
+        project = project_from_settings(Path(config.config_file_path), config.docs_dir, settings, config.site_url)
+    except SetupError as error:
+        raise PluginError(str(error)) from None
+    state = config.mdx_configs.get(EXTENSION_NAME, {}).get("state")
+    # render=False: the extension checks each page as it renders.
+    problems = check_project(project, render=False, state=state if isinstance(state, BuildState) else None)
     for problem in problems:
         if problem.severity is Severity.ERROR:
-            log.error(str(problem))
+            log.error(problem.report_line)
         else:
-            log.warning(str(problem))
+            log.warning(problem.report_line)
     fatal = [p for p in problems if p.severity is Severity.ERROR or config.strict]
     if fatal:
         # Stop before MkDocs reads the pages: a page that is not UTF-8 would end in a traceback,

@@ -4,21 +4,20 @@ the built guide (Debian's Chromium driven by Playwright, the site served on 127.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
 
+from guidekit.release.browser import BrowserMissingError, chromium, serve_folder
+from guidekit.release.publish import mkdocs_build_command
 from guidekit.source.markdown_scan import front_matter_yaml
 
 REPO = Path(__file__).resolve().parents[1]
@@ -92,8 +91,7 @@ def run_check(site: Path, today: str | None = FIXTURE_TODAY) -> Run:
 
 def run_mkdocs_build(site: Path, site_dir: Path | None = None, today: str | None = FIXTURE_TODAY) -> Run:
     """A strict MkDocs build, as ``make build`` runs it (never with -q: it hides warnings)."""
-    target = site_dir or site / "site"
-    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)], site, today)
+    return run(mkdocs_build_command(None, site_dir or site / "site"), site, today)
 
 
 def make_site(destination: Path, case: str | None = None) -> Path:
@@ -104,15 +102,6 @@ def make_site(destination: Path, case: str | None = None) -> Path:
     if case:
         shutil.copytree(CASES / case, site, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected.txt"))
     return site
-
-
-def clear_guidekit_caches() -> None:
-    """Empty the two caches guidekit keeps at module level (data files, page outlines)."""
-    from guidekit.data import load as guide_data
-    from guidekit.data import pages
-
-    guide_data._parse.cache_clear()
-    pages._OUTLINES.clear()
 
 
 def process_state() -> dict[str, object]:
@@ -142,11 +131,9 @@ def leftover_state(before: dict[str, object], after: dict[str, object]) -> list[
 
 @pytest.fixture(autouse=True)
 def no_state_left_behind() -> Iterator[None]:
-    """Each test starts with empty caches and must leave the process as it found it."""
-    clear_guidekit_caches()
+    """Each test must leave the process as it found it (guidekit keeps no module-level state to empty)."""
     before = process_state()
     yield
-    clear_guidekit_caches()  # the caches are filled on purpose by any check; emptied, not blamed
     after = process_state()
     changed = leftover_state(before, after)
     if "os.environ" in changed:
@@ -172,19 +159,19 @@ def clean_site(tmp_path: Path) -> Path:
     return make_site(tmp_path)
 
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# Markers that follow from what a test uses, so a new test cannot forget them (`make test-fast`
+# leaves out slow, browser and pdf). `dist` is tests/test_offline.py's offline copy, whose PDF
+# Chromium prints.
+MARKERS_BY_FIXTURE = {"browser": ("browser",), "page": ("browser",), "dist": ("browser", "pdf")}
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        parameters = item.callspec.params if hasattr(item, "callspec") else {}  # a parameter named `page` is no browser
+        fixtures = [name for name in getattr(item, "fixturenames", ()) if name not in parameters]
+        names = {marker for fixture in fixtures for marker in MARKERS_BY_FIXTURE.get(fixture, ())}
+        for name in sorted(names - {marker.name for marker in item.iter_markers()}):
+            item.add_marker(name)
 
 
 @pytest.fixture(scope="session")
@@ -202,27 +189,18 @@ def site_url(built_guide: Path) -> Iterator[str]:
     root = built_guide.parent / "root"
     root.mkdir()
     (root / "guide").symlink_to(built_guide, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/guide/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(root) as base:
+        yield base + "guide/"
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Headless Debian Chromium; a missing browser fails with the command that fixes it."""
-    from playwright.sync_api import sync_playwright
-
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if executable is None:
-        pytest.fail("Chromium is missing: run `make test` as root, or `sudo apt-get install chromium`")
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield instance
-        instance.close()
+    try:
+        with chromium() as instance:
+            yield instance
+    except BrowserMissingError as error:
+        pytest.fail(f"{error} (`make test` run as root installs it)")
 
 
 @pytest.fixture

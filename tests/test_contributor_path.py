@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GUIDE_TODAY, REPO, run
+from guidekit.release.publish import mkdocs_build_command
 
 pytestmark = pytest.mark.slow
 
@@ -76,9 +77,7 @@ def test_a_contributor_adds_a_term_and_a_source_then_mistypes_a_key(tmp_path: Pa
     chapter.write_text(chapter.read_text(encoding="utf-8") + addition, encoding="utf-8")
     clean = guidekit(guide, "check")
     assert clean.returncode == 0, clean.output
-    build = run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")], guide, GUIDE_TODAY
-    )
+    build = run(mkdocs_build_command(None, tmp_path / "site"), guide, GUIDE_TODAY)
     assert build.returncode == 0, build.output
     page = (tmp_path / "site" / "treatment" / "index.html").read_text(encoding="utf-8")
     assert 'title="A scan that shows how well the heart pumps blood."' in page
@@ -92,8 +91,6 @@ def test_a_contributor_adds_a_term_and_a_source_then_mistypes_a_key(tmp_path: Pa
     expected = f"docs/treatment.md:{line}:{column}: unknown citation key 'nhlbi-echocardiogarm'; did you mean 'nhlbi-echocardiogram'?"
     typo = guidekit(guide, "check")
     assert typo.returncode == 1 and expected in typo.output
-    failed = run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site2")], guide, GUIDE_TODAY
-    )
+    failed = run(mkdocs_build_command(None, tmp_path / "site2"), guide, GUIDE_TODAY)
     assert failed.returncode != 0 and expected in failed.output
     assert "Traceback" not in typo.output + failed.output

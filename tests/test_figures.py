@@ -88,13 +88,13 @@ def messages(text: str) -> list[str]:
 
 def test_survival_data_rules() -> None:
     assert messages(SAMPLE.replace("percent: 10,", "percent: 110,")) == [
-        "s.yml:2:33: 'percent' must be a number from 0 to 100"
+        "s.yml:2:33: survival row field 'percent' must be a number from 0 to 100, not 110"
     ]
     assert messages(SAMPLE.replace("period: 2015–2021", "period: 2021–2015")) == [
-        "s.yml:2:45: period '2021–2015' ends before it starts; write the earlier year first"
+        "s.yml:2:45: survival row field 'period' must be a range of years with the earlier year first, such as 2015–2021, not '2021–2015'"
     ]
     assert messages(SAMPLE.replace("A & cancer", "b  Cancer")) == [
-        "s.yml:3:14: 'b  Cancer' is listed twice (first on line 2); give each cancer one row"
+        "s.yml:3:14: 'b Cancer' is listed twice (first on line 2); give each cancer one row"
     ]
 
 

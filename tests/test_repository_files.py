@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from conftest import CASES, GUIDE_TODAY, REPO
+from guidekit.core.rules import RULES
 
 BIN = Path(sys.executable).parent
 GITHUB = REPO / ".github"
@@ -244,6 +245,7 @@ def pre_commit_all_files(copy: Path, home: Path) -> tuple[int, str]:
     return run([tool("pre-commit"), "run", "--all-files", "--color", "never"], copy, {"PRE_COMMIT_HOME": str(home)})
 
 
+@pytest.mark.slow
 def test_pre_commit_passes_on_the_repository(tmp_path: Path) -> None:
     copy = repository_copy(tmp_path)
     code, output = pre_commit_all_files(copy, tmp_path / "pre-commit-home")
@@ -252,6 +254,7 @@ def test_pre_commit_passes_on_the_repository(tmp_path: Path) -> None:
         assert re.search(rf"^{re.escape(hook)}.*Passed$", output, re.MULTILINE), f"{hook} did not run:\n{output}"
 
 
+@pytest.mark.slow
 def test_pre_commit_catches_mistakes(tmp_path: Path) -> None:
     copy = repository_copy(tmp_path)
     page = copy / "docs" / "about.md"
@@ -272,7 +275,10 @@ def test_pre_commit_catches_mistakes(tmp_path: Path) -> None:
 
 # CONTRIBUTING.md explains every message the checks give.
 
-LOCATED = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$")
+# Every line names its rule, in brackets at the end: see tests/unit/test_rules.py.
+LOCATED = re.compile(
+    r"^(?P<path>[^\s:]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.+) \[(?P<rule>[a-z]+(?:-[a-z]+)*)\]$"
+)
 
 
 def documented_messages() -> list[str]:
@@ -280,8 +286,13 @@ def documented_messages() -> list[str]:
     text = CONTRIBUTING.read_text(encoding="utf-8")
     section = text.split("## What the checks say and how to fix it", 1)[1].split("\n## ", 1)[0]
     messages = []
+    in_message_table = False
     for line in section.splitlines():
-        if line.startswith("| `"):
+        if line.startswith("| message |"):
+            in_message_table = True
+        elif not line.startswith("|"):
+            in_message_table = False  # e.g. the table of rules, keyed by id: tested in test_rules.py
+        elif in_message_table and line.startswith("| `"):
             first_cell = line.split("|")[1]
             messages += re.findall(r"`([^`]+)`", first_cell)
     return messages
@@ -298,7 +309,8 @@ def expected_messages() -> list[tuple[str, str]]:
         for line in expected.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 match = LOCATED.match(line)
-                assert match, f"{expected}: not a 'path:line:column: message' line: {line!r}"
+                assert match, f"{expected}: not a 'path:line:column: message [rule]' line: {line!r}"
+                assert match["rule"] in RULES, f"{expected}: no rule {match['rule']!r}"
                 found.append((expected.parent.name, match["message"]))
     return found
 

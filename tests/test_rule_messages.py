@@ -32,8 +32,9 @@ from conftest import CASES, REPO
 
 PACKAGE = REPO / "scripts" / "guidekit"
 TESTS = REPO / "tests"
-# The rules give well over a hundred messages today; far fewer means the reader below went blind.
-MINIMUM_MESSAGES = 100
+# The rules give over eighty messages today (each kind of field failure worded once, in data/fields.py);
+# far fewer means the reader below went blind.
+MINIMUM_MESSAGES = 80
 
 WILD = None  # a part of a message that can be anything (an f-string hole, a hint, a value)
 Parts = tuple[str | None, ...]
@@ -232,11 +233,18 @@ class MessageReader:
                         if isinstance(inner, ast.Call):
                             results += self._raised(inner, seen)
             return results
-        for other, function in self.functions.get(_call_name(call) or "", []):
+        for other, function in self._callees(module, call):
             for node in ast.walk(function):
                 if isinstance(node, ast.Return) and node.value is not None and other.function_of(node) is function:
                     results += self._resolve(other, node.value, True, seen)
         return results
+
+    def _callees(self, module: _Module, call: ast.Call) -> list[tuple[_Module, ast.FunctionDef]]:
+        """The functions a call can reach by its name: the calling module's own if it has one (two
+        modules may each have a ``resolve``), else every function of that name."""
+        candidates = self.functions.get(_call_name(call) or "", [])
+        own = [(other, function) for other, function in candidates if other is module]
+        return own or candidates
 
     def _raised(self, call: ast.Call, seen: frozenset[int]) -> list[Found]:
         results = []
@@ -353,11 +361,16 @@ def texts_the_tests_show() -> list[str]:
     return texts
 
 
+_RULE_ID = re.compile(r" \[[a-z]+(?:-[a-z]+)*\]$")  # a report line ends with the rule it breaks
+
+
 def _tails(text: str) -> Iterator[str]:
-    """The text, and what follows each ': ' in it (a message after its location or prefix)."""
-    yield text
-    for match in re.finditer(": ", text):
-        yield text[match.end() :]
+    """The text, and what follows each ': ' in it (a message after its location or prefix),
+    each also without a closing rule id."""
+    for tail in [text, *(text[match.end() :] for match in re.finditer(": ", text))]:
+        yield tail
+        if _RULE_ID.search(tail):
+            yield _RULE_ID.sub("", tail)
 
 
 def untripped(messages: list[Message], texts: list[str]) -> list[Message]:
@@ -370,10 +383,10 @@ def test_the_reader_finds_every_way_a_message_is_written() -> None:
     assert len(messages) >= MINIMUM_MESSAGES, "\n".join(str(m) for m in messages)
     found = {(message.where.split(":")[0], message.template) for message in messages}
     for module, template in (
-        ("data/changelog.py", "the changelog must be a list of entries"),  # a literal in Problem(…)
-        ("data/changelog.py", "changelog date {…} is in the future"),  # an f-string through a nested helper
-        ("data/glossary.py", "glossary entry has no 'term'"),  # through a method, self.at(…)
-        ("data/front_matter.py", "front matter {…} must be non-empty text"),  # through a helper passed in
+        ("data/glossary.py", "the glossary is empty"),  # a literal through a helper, data_problem(…)
+        ("data/changelog.py", "changelog date {…} is in the future"),  # an f-string through a helper
+        ("data/fields.py", "unknown {…} field {…}{…}"),  # through a method, self._problem(…)
+        ("data/fields.py", "{…} field {…} must be {…}, not {…}"),  # through a method calling a method
         (
             "data/front_matter.py",
             "'next_review' {…} is more than twelve months after 'last_reviewed' {…}",

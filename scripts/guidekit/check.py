@@ -8,17 +8,20 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from guidekit.core.problems import Problem, sort_problems
+from guidekit.core.problems import Problem, apply_levels, sort_problems
+from guidekit.data.build_state import BuildState
 from guidekit.data.project import Project
 from guidekit.render.allow_list import PublishedRefusal
 from guidekit.render.render_pages import render_all
 from guidekit.rules.run import PageBody, check_sources
 
 
-def _published_problems(project: Project, bodies: list[PageBody], source_problems: list[Problem]) -> list[Problem]:
+def _published_problems(
+    project: Project, bodies: list[PageBody], source_problems: list[Problem], state: BuildState
+) -> list[Problem]:
     """Refused HTML on the rendered pages that the source rules have not already named."""
     refused: list[PublishedRefusal] = []
-    problems = render_all(project, bodies, refused.extend)
+    problems = render_all(project, bodies, refused.extend, state)
     # The same refusal found in the source and on the page is one mistake: say it once, where written.
     named = Counter((problem.path, problem.message) for problem in source_problems)
     for item in refused:
@@ -30,13 +33,17 @@ def _published_problems(project: Project, bodies: list[PageBody], source_problem
     return problems
 
 
-def check_project(project: Project, today: dt.date | None = None, *, render: bool = True) -> list[Problem]:
-    """Every problem in the guide, sorted by file and position.
+def check_project(
+    project: Project, today: dt.date | None = None, *, render: bool = True, state: BuildState | None = None
+) -> list[Problem]:
+    """Every problem in the guide at the levels the guide sets for its rules, sorted by file and position.
 
     ``render``: also render every page and hold it against the HTML allow-list. The MkDocs hook
-    turns it off because the extension does the same while the builder renders.
+    turns it off because the extension does the same while the builder renders. ``state``: the
+    build's own store (the hook shares it with the extension); a run of its own gets a new one.
     """
-    problems, bodies = check_sources(project, today)
+    state = state or BuildState()
+    problems, bodies = check_sources(project, today, state)
     if render:
-        problems += _published_problems(project, bodies, problems)
-    return sort_problems(problems)
+        problems += _published_problems(project, bodies, problems, state)
+    return sort_problems(apply_levels(problems, project.rule_levels))

@@ -9,6 +9,7 @@ from pathlib import Path
 from guidekit.check import check_project
 from guidekit.core.dates import ClockError
 from guidekit.core.problems import Severity
+from guidekit.core.rules import explain
 from guidekit.data.bibliography import Reference
 from guidekit.data.load import GuideData, load_project_data
 from guidekit.data.project import Project, SetupError, load_project, site_base_path
@@ -18,13 +19,15 @@ from guidekit.release.site_links import find_broken_links, read_site
 
 def command_check(args: argparse.Namespace) -> int:
     """Check glossary links, citations and the data files; print every problem; exit 1 if any."""
+    if args.explain:
+        return _explain(args.explain)
     project = _project(args)
     if project is None:
         return 2
     problems = check_project(project)
     failing = [p for p in problems if p.severity is Severity.ERROR or args.strict]
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem.report_line, file=sys.stderr)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if problems:
@@ -33,6 +36,16 @@ def command_check(args: argparse.Namespace) -> int:
     else:
         print("guide check: no problems found", file=sys.stderr)
     return 1 if failing else 0
+
+
+def _explain(rule_id: str) -> int:
+    """Print what a rule means and how to fix what it reports, as ``ruff rule`` does."""
+    try:
+        print(explain(rule_id), end="")
+    except KeyError as error:
+        print(f"error: {error.args[0]}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def command_linkcheck(args: argparse.Namespace) -> int:
@@ -239,7 +252,7 @@ def command_new_reference(args: argparse.Namespace) -> int:
     print(
         f"# Add it to {project.display(project.bibliography)}, fill it in, then cite it as [@{args.key}]",
         file=sys.stderr,
-    )  # type: ignore[attr-defined]
+    )
     return 0
 
 
@@ -252,6 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
     check.add_argument(
         "--no-strict", dest="strict", action="store_false", help="do not fail on warnings (unused terms or sources)"
+    )
+    check.add_argument(
+        "--explain", metavar="RULE", help="say what a rule (the [id] after a message) means and how to fix it"
     )
     check.set_defaults(handler=command_check)
     linkcheck = commands.add_parser(

@@ -54,13 +54,15 @@ def test_every_mistake_of_an_entry_is_located() -> None:
     changes, problems = parse("- date: 2026-11-31\n  pages: [index.md, nowhere.md]\n  change: ''\n- {}\n")
     assert changes == []
     assert problems == [
-        "changelog.yml:1:9: a changelog entry needs 'date' as YYYY-MM-DD",
+        "changelog.yml:1:9: changelog entry field 'date' must be a real date, not '2026-11-31'",
+        "changelog.yml:3:11: changelog entry field 'change' is empty; write one plain sentence saying what changed",
         "changelog.yml:2:21: changelog names page 'nowhere.md', which is not in docs/",
-        "changelog.yml:3:11: a changelog entry needs 'change': one plain sentence saying what changed",
         # With no keys at all, each message points at the entry itself.
-        "changelog.yml:4:3: a changelog entry needs 'date' as YYYY-MM-DD",
-        "changelog.yml:4:3: a changelog entry needs 'pages', a list such as [treatment.md]",
-        "changelog.yml:4:3: a changelog entry needs 'change': one plain sentence saying what changed",
+        "changelog.yml:4:3: changelog entry is missing the required field 'date'",
+        "changelog.yml:4:3: changelog entry is missing the required field 'pages'; "
+        "write a list of pages such as [treatment.md]",
+        "changelog.yml:4:3: changelog entry is missing the required field 'change'; "
+        "write one plain sentence saying what changed",
     ]
 
 
@@ -69,11 +71,25 @@ def test_a_page_that_is_not_a_file_name_is_reported_not_a_crash() -> None:
     text = "- date: 2026-11-20\n  pages: [[index.md], {a: b}, 3, index.md]\n  change: A change.\n"
     changes, problems = parse(text)
     assert problems == [
-        "changelog.yml:2:11: changelog names page ['index.md'], which is not in docs/",
-        "changelog.yml:2:23: changelog names page {'a': 'b'}, which is not in docs/",
-        "changelog.yml:2:31: changelog names page 3, which is not in docs/",
+        "changelog.yml:2:11: each item in changelog entry field 'pages' must be non-empty text, not a list",
+        "changelog.yml:2:23: each item in changelog entry field 'pages' must be non-empty text, not a mapping",
+        "changelog.yml:2:31: changelog names page '3', which is not in docs/",
     ]
     assert changes == [Change(dt.date(2026, 11, 20), ("index.md",), "A change.")]
+
+
+def test_the_shape_of_the_file_and_of_its_entries() -> None:
+    assert parse("date: 2026-11-22\n")[1] == [
+        "changelog.yml:1:1: the changelog must be a list of entries, each starting with '- date:'"
+    ]
+    assert parse("- [2026-11-22, index.md]\n")[1] == [
+        "changelog.yml:1:3: each changelog entry must be a mapping with 'date', 'pages' and 'change'"
+    ]
+    assert parse("- date: 2026-11\n  pages: index.md\n  change: A change.\n")[1] == [
+        "changelog.yml:1:9: changelog entry field 'date' must be a day written YYYY-MM-DD, not '2026-11'",
+        "changelog.yml:2:10: changelog entry field 'pages' must be a list of pages such as [treatment.md], "
+        "not 'index.md'",
+    ]
 
 
 def test_an_empty_changelog_is_no_mistake() -> None:

@@ -99,7 +99,7 @@ def test_missing_data_file(tmp_path: Path) -> None:
     config = project(tmp_path, {"index.md": GOOD_PAGE})
     (tmp_path / "docs" / "data" / "glossary.yml").unlink()
     assert messages(config) == [
-        "docs/data/glossary.yml:1:1: cannot read the file: it does not exist or is not readable",
+        "docs/data/glossary.yml:1:1: cannot read the file: No such file or directory",
     ]
 
 

@@ -134,17 +134,18 @@ def test_markers_and_hand_written_temperatures_are_reported_where_written() -> N
 def test_data_file_problems_are_located() -> None:
     assert messages("- fever\n") == ["e.yml:1:1: emergency data must be a mapping of names to boxes, such as 'fever:'"]
     assert messages("fever:\n  kind: alarm\n  title: T\n  intro: {text: I, sources: [a]}\n  countries: []\n") == [
-        "e.yml:2:9: emergency 'fever' needs 'kind': danger or warning",
-        "e.yml:5:14: emergency 'fever' needs a list in 'countries'",
+        "e.yml:2:9: emergency box field 'kind' has unknown value 'alarm'; use danger or warning",
+        "e.yml:5:14: emergency box field 'countries' is empty; write a list of countries, each with a name and its signs",
     ]
     text = (
         "fever:\n  kind: danger\n  title: <b>T</b>\n  intro: just text\n"
         "  countries:\n    - name: Here\n      signs:\n        - {text: a sign}\n"
     )
     assert messages(text) == [
-        "e.yml:3:10: emergency text must be plain words: no links, HTML or [@citations] in 'title'",
-        "e.yml:4:10: each item needs 'text' and 'sources', a list of citation keys such as [cdc-fever-chemo]",
-        "e.yml:8:11: each item needs 'text' and 'sources', a list of citation keys such as [cdc-fever-chemo]",
+        "e.yml:3:10: emergency box field 'title' must be plain words with no links, HTML or [@citations], not '<b>T</b>'",
+        "e.yml:4:10: emergency box field 'intro' must be a mapping such as {text: …, sources: [a-key]}, not 'just text'",
+        "e.yml:8:11: emergency item is missing the required field 'sources'; "
+        "write a list of citation keys such as [cdc-fever-chemo]",
     ]
     data, _ = parse(text)
     assert data is not None and "fever" in data.broken and not data.emergencies
@@ -193,9 +194,36 @@ def test_a_call_only_country_renders_its_name_then_whom_to_call(render, tmp_path
 
 def test_a_country_needs_signs_or_whom_to_call() -> None:
     text = "clot:\n  kind: danger\n  title: T\n  intro: {text: I, sources: [a]}\n  countries:\n    - name: Here\n"
-    assert messages(text) == ["e.yml:6:7: emergency 'clot' needs a list in 'signs'"]
+    signs = (
+        "e.yml:6:7: emergency country is missing the required field 'signs'; "
+        "write a list of {text: …, sources: [a-key]} items"
+    )
+    assert messages(text) == [signs]
     # An empty 'call' gives no one to call, so the signs are still needed.
     assert messages(text + "      call: []\n") == [
-        "e.yml:7:13: emergency 'clot' needs a list in 'call'",
-        "e.yml:6:7: emergency 'clot' needs a list in 'signs'",
+        signs,
+        "e.yml:7:13: emergency country field 'call' is empty; write a list of {text: …, sources: [a-key]} items "
+        "or remove it",
+    ]
+
+
+def test_items_and_countries_must_be_mappings_with_plain_text() -> None:
+    text = (
+        "fever:\n  kind: danger\n  title: T\n  intro: {text: I, sources: [a, '']}\n  countries: [x]\n"
+        "  notes: [{text: N, sources: []}, y]\n  colour: red\n"
+    )
+    assert messages(text) == [
+        "e.yml:7:3: unknown emergency box field 'colour'; use kind, title, intro, countries or notes",
+        "e.yml:4:33: each item in emergency item field 'sources' must be non-empty text, not ''",
+        "e.yml:5:15: each emergency country must be a mapping with 'name'",
+        "e.yml:6:35: each emergency item must be a mapping with 'text' and 'sources'",
+    ]
+    assert messages("fever: [a box]\n") == [
+        "e.yml:1:8: each emergency box must be a mapping with 'kind', 'title', 'intro' and 'countries'"
+    ]
+    assert messages("fever:\n  kind: danger\n  title: T\n  intro: {text: 'See [x](y.md).', sources: []}\n") == [
+        "e.yml:2:3: emergency box 'fever' is missing the required field 'countries'; "
+        "write a list of countries, each with a name and its signs",
+        "e.yml:4:17: emergency item field 'text' must be plain words with no links, HTML or [@citations], "
+        "not 'See [x](y.md).'",
     ]

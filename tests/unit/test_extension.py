@@ -1,8 +1,13 @@
-"""What the Markdown extension renders: numbered citations, Sources, tooltips, generated pages."""
+"""What the Markdown extension renders: numbered citations, Sources, tooltips, generated pages.
+
+Most tests compare the whole page as rendered with the whole page expected, as pymdown-extensions'
+``MdCase`` does, so nothing unexpected can slip in around the part a test is about.
+"""
 
 from __future__ import annotations
 
-import re
+import difflib
+import textwrap
 from pathlib import Path
 
 import markdown
@@ -63,88 +68,149 @@ def render(settings: dict[str, str]):
     return convert
 
 
-def test_citations_are_numbered_in_reading_order(render) -> None:
-    html = render("- item [@second]\n\nPara [@first; @second] and [@second].\n")
-    ids = re.findall(r'id="(cite-[\d-]+)"', html)
-    assert ids == ["cite-1", "cite-2", "cite-1-2", "cite-1-3"]
-    assert '<a aria-label="Source 1" href="#source-1" id="cite-1">1</a>' in html
-    assert '<sup class="guide-cite"><a aria-label="Source 2"' in html and ", <a" in html
-    assert "Para<sup" in html and "item<sup" in html  # the number sits on the word it supports
+def _lines(html: str) -> list[str]:
+    return [line.rstrip() for line in html.rstrip().splitlines()]
 
 
-def test_sources_list_closes_the_page_in_citation_order(render) -> None:
-    html = render("A [@second]. B [@first].\n")
-    sources = html[html.index('id="sources">') :]
-    assert sources.index("Second source") < sources.index("First source")
-    assert '<li id="source-1">Temel JS, Greer J. <cite>Second source</cite>. A Journal. 2010. ' in sources
-    assert (
-        '<a class="guide-source-link" href="https://doi.org/10.1056/NEJMoa1000678">doi:10.1056/NEJMoa1000678</a>'
-        in sources
+@pytest.fixture
+def assert_renders(render):
+    """``assert_renders(markdown_text, expected_html, pages=None)``: the WHOLE rendered page must be
+    ``expected_html`` (dedented, so it can be indented in the test). Only trailing whitespace is
+    ignored; a difference fails with a unified diff. ``pages``: other pages of the docs folder."""
+
+    def check(markdown_text: str, expected_html: str, pages: dict[str, str] | None = None) -> None:
+        __tracebackhide__ = True
+        expected, rendered = _lines(textwrap.dedent(expected_html)), _lines(render(markdown_text, pages))
+        if rendered != expected:
+            diff = "\n".join(difflib.unified_diff(expected, rendered, "expected", "rendered", lineterm=""))
+            pytest.fail(f"the page renders differently:\n{diff}", pytrace=False)
+
+    return check
+
+
+def test_citations_are_numbered_in_reading_order(assert_renders) -> None:
+    # The number sits on the word it supports; each later citation of a source gets its own id.
+    assert_renders(
+        "- item [@second]\n\nPara [@first; @second] and [@second].\n",
+        """\
+        <ul>
+        <li>item<sup class="guide-cite"><a aria-label="Source 1" href="#source-1" id="cite-1">1</a></sup></li>
+        </ul>
+        <p>Para<sup class="guide-cite"><a aria-label="Source 2" href="#source-2" id="cite-2">2</a>, <a aria-label="Source 1" href="#source-1" id="cite-1-2">1</a></sup> and<sup class="guide-cite"><a aria-label="Source 1" href="#source-1" id="cite-1-3">1</a></sup>.</p>
+        <h2 data-search-exclude="" id="sources">Sources</h2>
+        <ol class="guide-sources" data-search-exclude="">
+        <li id="source-1">Temel JS, Greer J. <cite>Second source</cite>. A Journal. 2010. <a class="guide-source-link" href="https://doi.org/10.1056/NEJMoa1000678">doi:10.1056/NEJMoa1000678</a>. <a aria-label="Back to source 1 in the text" class="guide-backref" href="#cite-1">↩</a></li>
+        <li id="source-2">Institute One. <cite>First source</cite>. 10 November 2020. <a class="guide-source-link" href="https://example.org/one">example.org</a>. <a aria-label="Back to source 2 in the text" class="guide-backref" href="#cite-2">↩</a></li>
+        </ol>
+        """,
     )
-    assert (
-        'Institute One. <cite>First source</cite>. 10 November 2020. <a class="guide-source-link" href="https://example.org/one">example.org</a>'
-        in sources
+
+
+def test_sources_list_closes_the_page_in_citation_order(assert_renders) -> None:
+    # A journal article: authors, title, journal, year, DOI link; a report: publisher, title, day, URL.
+    assert_renders(
+        "A [@second]. B [@first].\n",
+        """\
+        <p>A<sup class="guide-cite"><a aria-label="Source 1" href="#source-1" id="cite-1">1</a></sup>. B<sup class="guide-cite"><a aria-label="Source 2" href="#source-2" id="cite-2">2</a></sup>.</p>
+        <h2 data-search-exclude="" id="sources">Sources</h2>
+        <ol class="guide-sources" data-search-exclude="">
+        <li id="source-1">Temel JS, Greer J. <cite>Second source</cite>. A Journal. 2010. <a class="guide-source-link" href="https://doi.org/10.1056/NEJMoa1000678">doi:10.1056/NEJMoa1000678</a>. <a aria-label="Back to source 1 in the text" class="guide-backref" href="#cite-1">↩</a></li>
+        <li id="source-2">Institute One. <cite>First source</cite>. 10 November 2020. <a class="guide-source-link" href="https://example.org/one">example.org</a>. <a aria-label="Back to source 2 in the text" class="guide-backref" href="#cite-2">↩</a></li>
+        </ol>
+        """,
     )
-    assert '<a aria-label="Back to source 2 in the text" class="guide-backref" href="#cite-2">↩</a>' in sources
 
 
-def test_no_citations_no_sources(render) -> None:
-    assert "Sources" not in render("Nothing cited here.\n")
+def test_no_citations_no_sources(assert_renders) -> None:
+    assert_renders("Nothing cited here.\n", "<p>Nothing cited here.</p>")
 
 
-def test_code_and_malformed_citations_stay_text(render) -> None:
-    html = render("`[@first]`\n\n```\n[@second]\n```\n\nBad [@] and [@first, p. 2] and [@x](https://e.org).\n")
-    assert "guide-cite" not in html
-    assert "[@]" in html and "[@first, p. 2]" in html
-
-
-def test_unknown_key_is_visible(render) -> None:
-    html = render("See [@nope].\n")
-    assert '<span class="guide-cite-missing">[unknown source: nope]</span>' in html
-
-
-def test_glossary_links_get_definitions_as_tooltips(render) -> None:
-    html = render("It [spread](glossary.md#metastasis) and [x](../glossary.md#ct-scan) and [y](glossary.md#none).\n")
-    assert (
-        '<a class="guide-term" href="glossary.md#metastasis" title="The spread of cancer far from where it started.">spread</a>'
-        in html
+def test_code_and_malformed_citations_stay_text(assert_renders) -> None:
+    assert_renders(
+        "`[@first]`\n\n```\n[@second]\n```\n\nBad [@] and [@first, p. 2] and [@x](https://e.org).\n",
+        """\
+        <p><code>[@first]</code></p>
+        <div class="highlight"><pre><span></span><code>[@second]
+        </code></pre></div>
+        <p>Bad [@] and [@first, p. 2] and <a href="https://e.org">@x</a>.</p>
+        """,
     )
-    assert 'href="../glossary.md#ct-scan" title="A scan that makes detailed pictures."' in html
-    assert '<a href="glossary.md#none">y</a>' in html
 
 
-def test_abbreviations_come_from_the_glossary(render) -> None:
-    html = render("A CT shows it.\n")
-    assert '<abbr title="CT scan">CT</abbr>' in html
-
-
-def test_glossary_page_is_generated(render) -> None:
-    html = render("# Glossary\n\n<!-- guide:glossary -->\n")
-    assert (
-        '<nav aria-label="Glossary letters" class="guide-az"><a href="#letter-c">C</a> <a href="#letter-m">M</a></nav>'
-        in html
+def test_unknown_key_is_visible(assert_renders) -> None:
+    assert_renders(
+        "See [@nope].\n",
+        '<p>See<sup class="guide-cite"><span class="guide-cite-missing">[unknown source: nope]</span></sup>.</p>',
     )
-    assert '<h2 id="letter-c">C</h2>' in html
-    assert '<dt id="ct-scan"><abbr' in html and "</abbr> scan (<abbr" in html  # abbreviations explained too
-    assert '<dt id="metastasis">Metastasis</dt>' in html
-    assert "Also called: mets." in html
-    assert 'See also: <a class="guide-term" href="#ct-scan" title="A scan that makes detailed pictures."><abbr' in html
-    assert html.index('id="ct-scan"') < html.index('id="metastasis"')
 
 
-def test_references_page_links_back_to_citing_pages(render) -> None:
+def test_glossary_links_get_definitions_as_tooltips(assert_renders) -> None:
+    # The tooltip is the definition's first sentence. ../ is resolved as the link rules resolve it:
+    # from a page at the top of docs/, it leaves the docs folder, so that link is no glossary link.
+    assert_renders(
+        "It [spread](glossary.md#metastasis), a [scan](glossary.md#ct-scan) and [x](../glossary.md#ct-scan) and [y](glossary.md#none).\n",
+        '<p>It <a class="guide-term" href="glossary.md#metastasis" title="The spread of cancer far from where it started.">spread</a>, '
+        'a <a class="guide-term" href="glossary.md#ct-scan" title="A scan that makes detailed pictures.">scan</a> '
+        'and <a href="../glossary.md#ct-scan">x</a> and <a href="glossary.md#none">y</a>.</p>',
+    )
+
+
+def test_abbreviations_come_from_the_glossary(assert_renders) -> None:
+    assert_renders("A CT shows it.\n", '<p>A <abbr title="CT scan">CT</abbr> shows it.</p>')
+
+
+def test_glossary_page_is_generated(assert_renders) -> None:
+    # A to Z with a letter index; abbreviations are explained in the glossary too.
+    assert_renders(
+        "# Glossary\n\n<!-- guide:glossary -->\n",
+        """\
+        <h1 id="glossary">Glossary</h1>
+        <nav aria-label="Glossary letters" class="guide-az"><a href="#letter-c">C</a> <a href="#letter-m">M</a></nav>
+        <h2 id="letter-c">C</h2>
+        <dl class="guide-glossary">
+        <dt id="ct-scan"><abbr title="CT scan">CT</abbr> scan (<abbr title="CT scan">CT</abbr>)</dt>
+        <dd>
+        <p>A scan that makes detailed pictures. It uses X-rays and a computer.</p>
+        </dd>
+        </dl>
+        <h2 id="letter-m">M</h2>
+        <dl class="guide-glossary">
+        <dt id="metastasis">Metastasis</dt>
+        <dd>
+        <p>The spread of cancer far from where it started.</p>
+        <p class="guide-also-called">Also called: mets.</p>
+        <p class="guide-see-also">See also: <a class="guide-term" href="#ct-scan" title="A scan that makes detailed pictures."><abbr title="CT scan">CT</abbr> scan</a>.</p>
+        </dd>
+        </dl>
+        """,
+    )
+
+
+def test_references_page_links_back_to_citing_pages(assert_renders) -> None:
+    # A to Z by creator; each source links back to every page that cites it, by the page's title.
     pages = {"index.md": "---\ntitle: Home\n---\nA [@first] [@second].\n", "other.md": "# Other\n\nB [@second].\n"}
-    html = render("# References\n\n<!-- guide:references -->\n", pages)
-    first = html[html.index('<li id="ref-first">') :]
-    assert 'Cited on: <a href="index.md#cite-1">Home</a>.' in first
-    second = html[html.index('<li id="ref-second">') :]
-    assert 'Cited on: <a href="index.md#cite-2">Home</a>, <a href="other.md#cite-1">Other</a>.' in second
-    assert html.index('id="ref-first"') < html.index('id="ref-second"')  # A–Z by creator
+    assert_renders(
+        "# References\n\n<!-- guide:references -->\n",
+        """\
+        <h1 id="references">References</h1>
+        <ul class="guide-references">
+        <li id="ref-first">Institute One. <cite>First source</cite>. 10 November 2020. <a class="guide-source-link" href="https://example.org/one">example.org</a>.<span class="guide-cited-on"> Cited on: <a href="index.md#cite-1">Home</a>.</span></li>
+        <li id="ref-second">Temel JS, Greer J. <cite>Second source</cite>. A Journal. 2010. <a class="guide-source-link" href="https://doi.org/10.1056/NEJMoa1000678">doi:10.1056/NEJMoa1000678</a>.<span class="guide-cited-on"> Cited on: <a href="index.md#cite-2">Home</a>, <a href="other.md#cite-1">Other</a>.</span></li>
+        </ul>
+        """,
+        pages,
+    )
 
 
-def test_marker_in_code_is_left_alone(render) -> None:
-    html = render("```\n<!-- guide:glossary -->\n```\n")
-    assert "letter-" not in html
+def test_marker_in_code_is_left_alone(assert_renders) -> None:
+    # A page that shows how to write the marker must show it, not the glossary and not a placeholder.
+    assert_renders(
+        "```\n<!-- guide:glossary -->\n```\n",
+        """\
+        <div class="highlight"><pre><span></span><code>&lt;!-- guide:glossary --&gt;
+        </code></pre></div>
+        """,
+    )
 
 
 def test_each_conversion_starts_afresh(render) -> None:

@@ -72,12 +72,17 @@ def test_alias_used_twice() -> None:
 
 def test_empty_definition() -> None:
     text = GOOD.replace("definition: For many cancers, the stage that means it has spread far.", 'definition: ""')
-    assert messages(text) == ["glossary.yml:6:15: glossary term 'Stage 4' has an empty definition"]
+    assert messages(text) == [
+        "glossary.yml:6:15: glossary entry field 'definition' is empty; write one to three plain sentences"
+    ]
 
 
 def test_missing_definition() -> None:
     text = GOOD.replace("  definition: For many cancers, the stage that means it has spread far.\n", "")
-    assert messages(text) == ["glossary.yml:5:3: glossary term 'Stage 4' has an empty definition"]
+    assert messages(text) == [
+        "glossary.yml:5:3: glossary entry 'Stage 4' is missing the required field 'definition'; "
+        "write one to three plain sentences"
+    ]
 
 
 def test_too_many_sentences() -> None:
@@ -99,11 +104,13 @@ def test_see_also_loop_is_allowed() -> None:
 
 def test_unknown_field_suggests_the_closest() -> None:
     text = GOOD.replace("  see_also: [Stage 4]", "  see_also: [Stage 4]\n  defnition: typo")
-    assert messages(text) == ["glossary.yml:5:3: unknown glossary field 'defnition'; did you mean 'definition'?"]
+    assert messages(text) == ["glossary.yml:5:3: unknown glossary entry field 'defnition'; did you mean 'definition'?"]
 
 
 def test_entry_without_term() -> None:
-    assert messages("- definition: Orphan.\n") == ["glossary.yml:1:3: glossary entry has no 'term'"]
+    assert messages("- definition: Orphan.\n") == [
+        "glossary.yml:1:3: glossary entry is missing the required field 'term'"
+    ]
 
 
 def test_wrong_shapes() -> None:
@@ -112,14 +119,14 @@ def test_wrong_shapes() -> None:
     ]
     assert messages("- x\n") == ["glossary.yml:1:3: each glossary entry must be a mapping with 'term' and 'definition'"]
     assert messages("- term: A\n  definition: B.\n  aliases: [[nested]]\n") == [
-        "glossary.yml:3:13: each item of 'aliases' must be non-empty text"
+        "glossary.yml:3:13: each item in glossary entry field 'aliases' must be non-empty text, not a list"
     ]
 
 
 def test_unsupported_yaml_tag() -> None:
     assert messages("- term: !!python/name:os.system\n  definition: x\n") == [
         "glossary.yml:1:9: unsupported YAML tag 'tag:yaml.org,2002:python/name:os.system'; write plain text, numbers, lists or mappings",
-        "glossary.yml:1:9: glossary entry has no 'term'",
+        "glossary.yml:1:9: glossary entry field 'term' is empty; fill it in",
     ]
 
 
@@ -127,3 +134,15 @@ def test_duplicate_field_in_one_entry() -> None:
     assert messages("- term: A\n  definition: One.\n  definition: Two.\n") == [
         "glossary.yml:3:3: duplicate key 'definition' in the same entry"
     ]
+
+
+def test_field_mistakes_are_worded_like_every_data_file() -> None:
+    assert messages("- term: CT scan\n  abbreviation: [CT]\n  definition: A scan.\n") == [
+        "glossary.yml:2:17: glossary entry field 'abbreviation' must be text, not a list"
+    ]
+    assert messages("- term: '???'\n  definition: Marks.\n") == [
+        "glossary.yml:1:9: glossary entry field 'term' must be a name with at least one letter or digit, not '???'"
+    ]
+    # One alias may be written without brackets; an empty list of aliases is no mistake.
+    glossary, problems = parse("- term: Metastasis\n  aliases: mets\n  see_also: []\n  definition: Spread.\n")
+    assert problems == [] and glossary.terms["metastasis"].aliases == ("mets",)

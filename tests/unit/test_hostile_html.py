@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from conftest import SITES
 from guidekit.check import check_project
+from guidekit.data.build_state import BuildState
 from guidekit.data.project import load_project
 from guidekit.render.allow_list import PublishedRefusal
 from guidekit.render.render_pages import guide_markdown
@@ -109,7 +110,7 @@ def unsafe_things(html: str) -> list[str]:
 def rendered_index(site: Path) -> tuple[str, list[PublishedRefusal]]:
     """The index page as the extension renders it, and what the extension refused on it."""
     refused: list[PublishedRefusal] = []
-    md = guide_markdown(load_project(site / "mkdocs.yml"), refused.extend)
+    md = guide_markdown(load_project(site / "mkdocs.yml"), refused.extend, BuildState())
     body = (site / "docs" / "index.md").read_text(encoding="utf-8").split("---\n", 2)[2].lstrip("\n")
     return md.convert(body), refused
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as etree
 
+import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.toc import slugify as markdown_slugify
 
 from guidekit.core.html_policy import url_scheme
-from guidekit.data.anchors import heading_text, toc_slugify
+from guidekit.data.anchors import heading_text, page_anchors
 from guidekit.data.front_matter import parse_front_matter
 from guidekit.data.nav import check_nav, nav_entries
 from guidekit.data.pages import ScannedPage
@@ -33,17 +35,17 @@ def front_matter_messages(extra: str) -> list[str]:
 def test_front_matter_details() -> None:
     assert front_matter_messages("") == []
     assert front_matter_messages("hide: [toc, navigaton]\n") == [
-        "p.md:5:13: front matter 'hide' has unknown value 'navigaton'; did you mean 'navigation'?"
+        "p.md:5:13: front matter field 'hide' has unknown value 'navigaton'; did you mean 'navigation'?"
     ]
     assert front_matter_messages("hide: toc\n") == [
-        "p.md:5:7: front matter 'hide' must be a list, e.g. [toc]; choose from navigation, toc, footer, feedback, path, tags"
+        "p.md:5:7: front matter field 'hide' must be a list such as [toc], not 'toc'"
     ]
     assert front_matter_messages("search: {exclude: maybe, boost: 2, rank: 1}\n") == [
-        "p.md:5:19: front matter 'search.exclude' must be true or false",
-        "p.md:5:42: front matter 'search' has unknown key 'rank'; use boost or exclude",
+        "p.md:5:36: unknown front matter field 'search.rank'; use boost or exclude",
+        "p.md:5:19: front matter field 'search.exclude' must be true or false, not 'maybe'",
     ]
     assert front_matter_messages("last_reviewed: 2026-11-01\nnext_review: 2027-05\n") == [
-        "p.md:6:14: front matter 'next_review' is not a date ('2027-05'); write YYYY-MM-DD"
+        "p.md:6:14: front matter field 'next_review' must be a day written YYYY-MM-DD, not '2027-05'"
     ]
     assert front_matter_messages("last_reviewed: 2026-11-01\nnext_review: 2026-10-01\n") == [
         "p.md:6:14: 'next_review' must come after 'last_reviewed'",
@@ -51,7 +53,7 @@ def test_front_matter_details() -> None:
     ]
     text = FRONT.replace("awaiting clinical review", "reviewed").format(extra=REVIEWED)
     assert [str(p) for p in parse_front_matter(SourceText("p.md", text), TODAY)[1]] == [
-        "p.md:4:16: front matter 'review_status' must be one of: awaiting clinical review, clinically reviewed"
+        "p.md:4:16: front matter field 'review_status' has unknown value 'reviewed'; use awaiting clinical review or clinically reviewed"
     ]
     assert front_matter_messages("last_reviewed: 2026-11-01\nnext_review: 2027-11-01\n") == []
     long = "x" * 161
@@ -99,7 +101,8 @@ def link_message(target: str, *, page: str = "index.md", image: bool = False) ->
     files = {"index.md", "about.md", "sub/index.md", "images/a.png", "glossary.md"}
     anchors = {"index.md": {"top-part"}, "about.md": {"privacy"}}
     scanned = ScannedPage(page, f"docs/{page}", scan_page(""))
-    return check_link(scanned, target, image, context(files, anchors))
+    found = check_link(scanned, target, image, context(files, anchors))
+    return found.message if found else None
 
 
 def test_link_rules() -> None:
@@ -134,11 +137,43 @@ def test_nav_entries_are_located_and_external_links_ignored() -> None:
 
 def test_heading_text_drops_markup() -> None:
     assert heading_text("What *[metastasis](glossary.md#metastasis)* `means`") == "What metastasis means"
-    assert toc_slugify(heading_text('What "metastatic" means')) == "what-metastatic-means"
+    assert markdown_slugify(heading_text('What "metastatic" means'), "-") == "what-metastatic-means"
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text())
-def test_slugs_match_python_markdown(text: str) -> None:
-    """Anchors are predicted with the same slug rule the toc extension uses when it builds pages."""
-    assert toc_slugify(text) == markdown_slugify(text, "-")
+_HEADING_WORDS = st.sampled_from(
+    [
+        "Pain",
+        "pain",
+        "Stage 4",
+        "What's next?",
+        "CT & MRI",
+        "Café",
+        "1",
+        "-",
+        "a_b",
+        "*Pain*",
+        "`code`",
+        "[Link](x.md)",
+        "&amp;",
+        "a\\_b",
+        "__bold__",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_HEADING_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=6))
+def test_predicted_heading_ids_are_the_ids_toc_gives(headings: list[str]) -> None:
+    """Repeated and punctuated headings: the ids predicted before building are those the toc extension writes."""
+    text = "\n\n".join(f"## {heading}" for heading in headings) + "\n"
+    rendered = markdown.markdown(text, extensions=["toc"])
+    written = {element.get("id") for element in etree.fromstring(f"<div>{rendered}</div>").iter() if element.get("id")}
+    assert page_anchors(scan_page(text), []) == written
+
+
+def test_an_unknown_marked_section_is_read_as_browsers_read_it() -> None:
+    # Python's parser raised AssertionError on "<![0"; browsers read it as a comment up to the next ">".
+    assert page_messages("<![0 x\n") == []
+    assert page_messages("<![0 x>\n\n<iframe></iframe>\n") == [
+        "p.md:3:1: raw <iframe> is not allowed: it embeds content from elsewhere"
+    ]

@@ -15,9 +15,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from guidekit.core.problems import Problem
+from guidekit.data import bibliography, changelog, emergencies, front_matter, glossary, survival
 from guidekit.data.bibliography import Bibliography, parse_bibliography
+from guidekit.data.changelog import parse_changelog
+from guidekit.data.emergencies import parse_emergencies
+from guidekit.data.fields import read_fields
 from guidekit.data.front_matter import FrontMatter, parse_front_matter
 from guidekit.data.glossary import Glossary, parse_glossary
+from guidekit.data.survival import parse_survival
 from guidekit.rules.page_rules import check_page
 from guidekit.source.citations import ParsedCitation, parse_citation
 from guidekit.source.markdown_scan import PageScan, front_matter_span, mask_code, scan_page
@@ -512,3 +517,67 @@ def test_page_rules_never_raise(text: str) -> None:
     """The per-page rules (size, safe HTML, images, headings) accept any page."""
     problems = check_page("docs/page.md", text, len(text.encode("utf-8", "surrogatepass")), scan_page(text))
     _assert_problems(problems, "docs/page.md")
+
+
+# ---------------------------------------------------------------------------------------------
+# The other data files, and the fields driver they share
+# ---------------------------------------------------------------------------------------------
+
+SURVIVAL_FIELDS = ["rows", *survival.ROW.names]
+CHANGELOG_FIELDS = list(changelog.ENTRY.names)
+EMERGENCY_FIELDS = [*emergencies.BOX.names, *emergencies.COUNTRY.names, *emergencies.ITEM.names, "fever"]
+SCHEMAS = [
+    glossary.ENTRY,
+    bibliography.ENTRY,
+    survival.FILE,
+    survival.ROW,
+    changelog.ENTRY,
+    front_matter.SCHEMA,
+    emergencies.BOX,
+    emergencies.COUNTRY,
+    emergencies.ITEM,
+]
+# These parsers share the driver the glossary and bibliography tests above already explore at length.
+FEWER_EXAMPLES = settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+ALL_FIELDS = sorted({name for schema in SCHEMAS for name in schema.names} | {"boost", "exclude"})
+
+
+@FEWER_EXAMPLES
+@given(st.one_of(_dumped(SURVIVAL_FIELDS), _hand_written(SURVIVAL_FIELDS), yaml_ish_text))
+def test_parse_survival_never_raises(text: str) -> None:
+    data, problems = parse_survival(SourceText("docs/data/survival.yml", text))
+    assert data is None or not problems
+    _assert_problems(problems, "docs/data/survival.yml")
+
+
+@FEWER_EXAMPLES
+@given(st.one_of(_dumped(CHANGELOG_FIELDS), _hand_written(CHANGELOG_FIELDS), yaml_ish_text))
+def test_parse_changelog_never_raises(text: str) -> None:
+    changes, problems = parse_changelog(SourceText("docs/data/changelog.yml", text), {"index.md"}, TODAY)
+    assert all(change.date <= TODAY for change in changes)
+    _assert_problems(problems, "docs/data/changelog.yml")
+
+
+@FEWER_EXAMPLES
+@given(st.one_of(_dumped(EMERGENCY_FIELDS), yaml_ish_text))
+@example("fever:\n  kind: danger\n  intro: {text: [a], sources: x}\n  countries: [{name: 1, call: []}]\n")
+def test_parse_emergencies_never_raises(text: str) -> None:
+    _, problems = parse_emergencies(SourceText("docs/data/emergencies.yml", text))
+    _assert_problems(problems, "docs/data/emergencies.yml")
+
+
+@FEWER_EXAMPLES
+@given(st.sampled_from(SCHEMAS), st.one_of(_dumped(ALL_FIELDS), _hand_written(ALL_FIELDS)))
+def test_read_fields_reads_any_entry_against_any_schema(schema, text: str) -> None:
+    """Each failure is located where the entry is written; only declared fields get a value."""
+    path = "docs/data/any.yml"
+    root, problems = parse_yaml(SourceText(path, text))
+    entries = root.value if root is not None and root.is_list else [root] if root is not None else []
+    for entry in entries:
+        if entry.is_mapping:
+            values, found = read_fields(entry, schema, path, name="x", also_required=schema.names[:1])
+            assert set(values) <= set(schema.names)
+            problems += found
+    _assert_problems(problems, path)

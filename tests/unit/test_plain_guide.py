@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
+
+import pytest
 
 from bench.benchmark import copy_real_guide
 from bench.plain_guide import plain_pages
 from guidekit.data.load import load_project_data
 from guidekit.data.project import load_project, read_config
+from guidekit.release.publish import mkdocs_build_command
 from guidekit.source.markdown_scan import scan_page
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -34,6 +36,7 @@ def test_every_page_keeps_its_content_without_guide_syntax() -> None:
     assert "## 22 November 2026" in plain["whats-changed.md"]
 
 
+@pytest.mark.slow
 def test_the_plain_copy_builds_strictly_without_the_extension_or_hooks(tmp_path: Path) -> None:
     copy = tmp_path / "plain"
     copy_real_guide(REPOSITORY, copy, features=False)
@@ -42,7 +45,7 @@ def test_the_plain_copy_builds_strictly_without_the_extension_or_hooks(tmp_path:
     assert not any("guidekit" in str(entry) for entry in settings["markdown_extensions"])
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        mkdocs_build_command(None, tmp_path / "site"),
         cwd=copy,
         env=environment,
         capture_output=True,

@@ -8,6 +8,7 @@ import pytest
 
 from guidekit.cli import main
 from guidekit.data.project import site_base_path
+from guidekit.release import site_links
 from guidekit.release.site_links import check_site_links, srcset_urls
 
 GLOSSARY = '<html><body>\n<h1 id="glossary">Glossary</h1>\n<dt id="metastasis">Metastasis</dt>\n</body></html>\n'
@@ -318,3 +319,24 @@ def test_cli_unreadable_mkdocs_yml(
     monkeypatch.chdir(tmp_path)
     assert main(["linkcheck"]) == 2
     assert capsys.readouterr().err.startswith("error: mkdocs.yml: the site configuration is not valid YAML")
+
+
+def test_a_page_the_parser_gives_up_on_fails_the_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No known input makes Python's HTMLParser raise past the "<![" case handled in _PageParser, so a
+    # comment stands in for such input: the links after it cannot be read, and that must not pass quietly.
+    read_comment = site_links._PageParser.parse_comment
+
+    def give_up_at_stop(parser: site_links._PageParser, i: int, report: bool = True) -> int:
+        if parser.rawdata.startswith("<!--stop", i):
+            raise AssertionError("unexpected call to parse_comment()")
+        return read_comment(parser, i, report)
+
+    monkeypatch.setattr(site_links._PageParser, "parse_comment", give_up_at_stop)
+    page = '<a href="before.html">b</a>\n  <!--stop--> <a href="after.html">a</a>\n'
+    expected = [
+        "site/index.html:1:1: broken link 'before.html': no file 'before.html'",
+        "site/index.html:2:3: could not read the page past this point (unexpected call to parse_comment()); "
+        "the links after it were not checked",
+    ]
+    assert messages(tmp_path, {"index.html": page}) == expected
+    assert main(["linkcheck", str(tmp_path / "site"), "--base-path", "/"]) == 1

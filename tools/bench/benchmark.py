@@ -40,6 +40,7 @@ from bench.plain_guide import write_plain_docs
 from bench.synthetic import HOOKS_DIR, write_synthetic_guide
 from guidekit.core.dates import today as current_day
 from guidekit.data.project import EXTENSION_NAME, load_project, read_config
+from guidekit.release.publish import mkdocs_build_command
 
 REPOSITORY = HOOKS_DIR.parent
 MAX_OVERHEAD = 0.05  # the extension and hooks may make a build at most 5 % slower
@@ -132,11 +133,6 @@ def run_measured(command: Sequence[str], cwd: Path, env: dict[str, str] | None =
             tail = errors.read().decode("utf-8", "replace")[-3000:]
             raise BenchmarkError(f"{' '.join(command)} (in {cwd}) exited {process.returncode}:\n{tail}")
     return Sample(seconds, usage.ru_maxrss)  # Linux: kilobytes
-
-
-def build_command(site_dir: Path, strict: bool = True) -> list[str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)]
-    return [*command, "--strict"] if strict else command
 
 
 def check_command() -> list[str]:
@@ -287,8 +283,8 @@ def measure_variants(
     with the same content without them. ``page`` (relative to docs/) is the one a rebuild changes;
     ``name`` prefixes the scratch folders, ``label`` names the row, and ``chapters`` is N of a
     synthetic guide (None for the real one)."""
-    build_a = build_command(work / f"{name}-a-site")
-    build_b = build_command(work / f"{name}-b-site")
+    build_a = mkdocs_build_command(None, work / f"{name}-a-site")
+    build_b = mkdocs_build_command(None, work / f"{name}-b-site")
     progress(f"{label}: {runs} build(s) with and without the guide's extension and hooks …")
     sample_a, sample_b = measure_pair(
         lambda: run_measured(build_a, featured), lambda: run_measured(build_b, plain), runs
@@ -405,8 +401,8 @@ def measure_real(repository: Path, runs: int, work: Path, rebuild: bool = True) 
     copy_real_guide(repository, featured, features=True)
     copy_real_guide(repository, plain, features=False)
     # One unmeasured build of each first: a broken configuration fails here, not halfway.
-    run_measured(build_command(work / "real-a-site"), featured)
-    run_measured(build_command(work / "real-b-site"), plain)
+    run_measured(mkdocs_build_command(None, work / "real-a-site"), featured)
+    run_measured(mkdocs_build_command(None, work / "real-b-site"), plain)
     page = "basics.md" if (featured / "docs" / "basics.md").is_file() else "index.md"
     return measure_variants("real", "real", featured, plain, page, runs, work, rebuild)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bench.synthetic import plain_markdown
 from guidekit.core.dates import today as current_day
+from guidekit.data.build_state import BuildState
 from guidekit.data.changelog import MARKER as CHANGELOG_MARKER
 from guidekit.data.changelog import changelog_markdown
 from guidekit.data.emergencies import expand_markdown as emergency_markdown
@@ -53,7 +54,8 @@ def plain_pages(project: Project) -> dict[str, str]:
         source, _ = read_source(path, project.display(path))
         if source is not None:
             texts[path.relative_to(project.docs_dir).as_posix()] = source.text
-    titles = {docs_path: page_outline(text).title or docs_path for docs_path, text in texts.items()}
+    state = BuildState()
+    titles = {docs_path: page_outline(state, text).title or docs_path for docs_path, text in texts.items()}
     changelog = project.changelog
     generated = {
         GLOSSARY_MARKER: static_glossary(data.glossary),

@@ -56,12 +56,15 @@ def parse_partial_date(value: object) -> tuple[int, int | None, int | None]:
     match = _ISO.match(text)
     if not match:
         raise DateError("write the date as YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)  # the pattern always has a year
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError as error:
         raise DateError(f"not a real date ({error})") from None
-    return year, month, day  # type: ignore[return-value]
+    return year, month, day
 
 
 def earliest_day(parts: tuple[int, int | None, int | None]) -> dt.date:
@@ -70,27 +73,14 @@ def earliest_day(parts: tuple[int, int | None, int | None]) -> dt.date:
     return dt.date(year, month or 1, day or 1)
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def human_date(parts: tuple[int, int | None, int | None]) -> str:
-    """'3 May 2023', 'May 2023' or '2023'."""
+    """'3 May 2023', 'May 2023' or '2023'.
+
+    Month names come from ``date.strftime('%B')``: Python's default C locale, which nothing in the
+    build changes, names them in English whatever the machine's language.
+    """
     year, month, day = parts
     if month is None:
         return str(year)
-    if day is None:
-        return f"{_MONTHS[month - 1]} {year}"
-    return f"{day} {_MONTHS[month - 1]} {year}"
+    first = dt.date(year, month, day or 1)
+    return first.strftime("%B %Y") if day is None else f"{day} {first:%B %Y}"

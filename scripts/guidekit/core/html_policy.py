@@ -10,6 +10,7 @@ the published page ask the same questions here, so they word every refusal the s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 # Elements: prose, lists, tables, figures, details, and what the extensions emit.
@@ -25,51 +26,57 @@ ALLOWED_ELEMENTS = frozenset(
 # Attributes any allowed element may carry (aria-* attributes are allowed too: they only describe).
 # data-search-exclude keeps a block out of Material's search index (the Sources lists use it).
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "hidden", "data-search-exclude"})
-ELEMENT_ATTRIBUTES = {
-    # data-*: the lightbox's own (Zensical's glightbox adds them while rendering), values held below.
-    "a": frozenset(
-        {"href", "rel", "hreflang", "data-type", "data-width", "data-height", "data-desc-position", "data-gallery"}
-    ),
-    "img": frozenset({"src", "alt", "width", "height", "loading", "decoding"}),
-    "td": frozenset({"colspan", "rowspan", "align", "style"}),
-    "th": frozenset({"colspan", "rowspan", "align", "style", "scope"}),
-    "col": frozenset({"span"}),
-    "colgroup": frozenset({"span"}),
-    "ol": frozenset({"start", "reversed", "type"}),
-    "li": frozenset({"value"}),
-    "details": frozenset({"open"}),
-    "time": frozenset({"datetime"}),
-    "q": frozenset({"cite"}),
-    "blockquote": frozenset({"cite"}),
-    "del": frozenset({"cite", "datetime"}),
-    "ins": frozenset({"cite", "datetime"}),
-}
+ELEMENT_ATTRIBUTES = MappingProxyType(
+    {
+        # data-*: the lightbox's own (Zensical's glightbox adds them while rendering), values held below.
+        "a": frozenset(
+            {"href", "rel", "hreflang", "data-type", "data-width", "data-height", "data-desc-position", "data-gallery"}
+        ),
+        "img": frozenset({"src", "alt", "width", "height", "loading", "decoding"}),
+        "td": frozenset({"colspan", "rowspan", "align", "style"}),
+        "th": frozenset({"colspan", "rowspan", "align", "style", "scope"}),
+        "col": frozenset({"span"}),
+        "colgroup": frozenset({"span"}),
+        "ol": frozenset({"start", "reversed", "type"}),
+        "li": frozenset({"value"}),
+        "details": frozenset({"open"}),
+        "time": frozenset({"datetime"}),
+        "q": frozenset({"cite"}),
+        "blockquote": frozenset({"cite"}),
+        "del": frozenset({"cite", "datetime"}),
+        "ins": frozenset({"cite", "datetime"}),
+    }
+)
 # md_in_html reads and removes this one: allowed where written, never seen on a published page.
 SOURCE_ONLY_ATTRIBUTES = frozenset({"markdown"})
 # Attributes whose every value is listed: another glightbox type ("external", "iframe") embeds a site.
-ALLOWED_VALUES = {
-    "data-type": frozenset({"image"}),
-    "data-desc-position": frozenset({"bottom", "top", "left", "right"}),
-}
+ALLOWED_VALUES = MappingProxyType(
+    {
+        "data-type": frozenset({"image"}),
+        "data-desc-position": frozenset({"bottom", "top", "left", "right"}),
+    }
+)
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # The tables extension aligns columns with exactly these; any other style is refused.
 ALLOWED_STYLES = frozenset({"text-align: left;", "text-align: right;", "text-align: center;"})
 
-_ELEMENT_REASONS = {
-    "script": "it could run code in a reader's browser",
-    "noscript": "it could run code in a reader's browser",
-    "template": "it could hide markup that runs code",
-    "style": "it could change how every page looks; use docs/stylesheets/guide.css",
-    "link": "it could load files from elsewhere",
-    "meta": "it could redirect the reader",
-    "base": "it would change where every link goes",
-    "form": "it could send a reader's input elsewhere",
-    "input": "it could collect a reader's input",
-    "button": "it could send a reader's input elsewhere",
-    "textarea": "it could collect a reader's input",
-    "select": "it could collect a reader's input",
-}
+_ELEMENT_REASONS = MappingProxyType(
+    {
+        "script": "it could run code in a reader's browser",
+        "noscript": "it could run code in a reader's browser",
+        "template": "it could hide markup that runs code",
+        "style": "it could change how every page looks; use docs/stylesheets/guide.css",
+        "link": "it could load files from elsewhere",
+        "meta": "it could redirect the reader",
+        "base": "it would change where every link goes",
+        "form": "it could send a reader's input elsewhere",
+        "input": "it could collect a reader's input",
+        "button": "it could send a reader's input elsewhere",
+        "textarea": "it could collect a reader's input",
+        "select": "it could collect a reader's input",
+    }
+)
 _EMBEDDING = frozenset(
     {"iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "video", "audio",
      "source", "track", "picture", "canvas", "portal", "image"}
@@ -90,6 +97,11 @@ class Refusal:
     name: str
     message: str
     needle: str
+
+    @property
+    def rule(self) -> str:
+        """The rule it breaks (see guidekit.core.rules)."""
+        return "html-url-scheme" if self.kind == "url" else f"html-{self.kind}"
 
 
 def element_refusal(tag: str) -> Refusal | None:
@@ -139,8 +151,8 @@ def attribute_refusal(tag: str, name: str, value: str | None, *, in_source: bool
         reason = _attribute_reason(name)
         return Refusal("attribute", name, f"attribute {shown} is not allowed on <{tag}>: {reason}", name)
     if name in ALLOWED_VALUES and (value or "").strip().lower() not in ALLOWED_VALUES[name]:
-        allowed = ", ".join(sorted(ALLOWED_VALUES[name]))
-        return Refusal("attribute", name, f"attribute {shown} may only be {allowed}, not {value!r}", name)
+        listed = ", ".join(sorted(ALLOWED_VALUES[name]))
+        return Refusal("attribute", name, f"attribute {shown} may only be {listed}, not {value!r}", name)
     if name == "style" and (value or "").strip() not in ALLOWED_STYLES:
         message = "attribute style= is not allowed: use a class and docs/stylesheets/guide.css"
         return Refusal("attribute", name, message, name)

@@ -1,6 +1,6 @@
 """The anchors a page will have once built, so links to them can be checked before building.
 
-Headings get ids the way Python-Markdown's toc extension gives them; the guide's extension adds
+Headings get ids from Python-Markdown's own toc functions (``slugify``, ``unique``); the guide's extension adds
 ids for citations, Sources, glossary entries and references.
 """
 
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable
+
+from markdown.extensions.toc import slugify, unique
 
 from guidekit.data.bibliography import Bibliography
 from guidekit.data.glossary import Glossary, letter_ids
@@ -20,15 +21,9 @@ from guidekit.source.markdown_scan import PageScan
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
 _TAG = re.compile(r"<[^>]+>")
-_MARKUP = re.compile(r"[*_`~]|\\(?=\S)")
-_ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
-
-
-def toc_slugify(value: str, separator: str = "-") -> str:
-    """Python-Markdown's default toc slugify: ASCII, no punctuation, lower case, hyphens."""
-    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(rf"[{separator}\s]+", separator, value)
+# Emphasis and code marks, unless escaped; an underscore inside a word (snake_case) is text, as
+# Python-Markdown reads it. The escaping backslash itself goes.
+_MARKUP = re.compile(r"(?<!\\)[*`~]|(?<![^\W_])(?<!\\)_|(?<!\\)_(?![^\W_])|\\(?=\S)")
 
 
 def heading_text(markdown_text: str) -> str:
@@ -42,14 +37,6 @@ def heading_text(markdown_text: str) -> str:
     text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _TAG.sub("", text)
     return html.unescape(_MARKUP.sub("", text))
-
-
-def _unique(anchor: str, used: set[str]) -> str:
-    """toc's rule for repeated headings: 'x', then 'x_1', 'x_2' …"""
-    while anchor in used or not anchor:
-        match = _ID_COUNT.match(anchor)
-        anchor = f"{match.group(1)}_{int(match.group(2)) + 1}" if match else f"{anchor}_1"
-    return anchor
 
 
 def generated_anchors(
@@ -83,5 +70,5 @@ def page_anchors(scan: PageScan, generated: Iterable[str]) -> set[str]:
     """Every id the built page will have: hand-set, generated, then one per heading."""
     used = set(scan.explicit_ids) | set(generated)
     for heading in scan.headings:
-        used.add(_unique(toc_slugify(heading_text(heading)), used))
+        unique(slugify(heading_text(heading), "-"), used)  # adds the id to `used`, as toc does
     return used

@@ -10,10 +10,11 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from guidekit.core.dates import DateError, earliest_day, human_date, parse_partial_date
+from guidekit.core.dates import earliest_day, human_date
 from guidekit.core.problems import Problem
-from guidekit.core.suggest import did_you_mean
+from guidekit.data.fields import DATE, LIST, TEXT, Field, Schema, as_text, data_problem, entries, read_fields
 from guidekit.source.citations import KEY_PATTERN
 from guidekit.source.text import SourceText
 from guidekit.source.yaml_positions import Located, parse_yaml
@@ -105,185 +106,134 @@ def _author_name(author: Located) -> str | None:
     return f"{family.strip()} {initials}".strip()
 
 
-class _EntryReader:
-    """Checks one entry's fields and builds a :class:`Reference`, collecting every problem."""
+def _citation_key(key: str) -> str | None:
+    return None if _KEY.match(key) else "a citation key of letters, digits and -, such as nci-metastatic-cancer"
 
-    def __init__(self, entry: Located, source: SourceText, today: dt.date) -> None:
-        self.entry = entry
-        self.source = source
-        self.today = today
-        self.problems: list[Problem] = []
 
-    def at(self, located: Located | None, message: str) -> None:
-        where = located or self.entry
-        self.problems.append(Problem(self.source.display_path, where.line, where.column, message))
+def _web_address(url: str) -> str | None:
+    if not url.startswith("https://"):
+        return "an address starting with https://"
+    if re.search(r"\s", url):
+        return "an address without spaces (write a space as %20)"
+    return None
 
-    def text(self, field: str, *, required: bool = False) -> str | None:
-        located = self.entry.get(field)
-        if located is None or located.value is None:
-            if required:
-                self.at(None, f"entry {self._name()} is missing the required field {field!r}")
-            return None
-        if not isinstance(located.value, (str, int, float)) or isinstance(located.value, bool):
-            self.at(located, f"field {field!r} must be text")
-            return None
-        value = str(located.value).strip()
-        if not value:
-            self.at(located, f"field {field!r} is empty")
-            return None
-        return value
 
-    def date(self, field: str, *, required: bool) -> str | None:
-        located = self.entry.get(field)
-        if located is None:
-            if required:
-                self.at(None, f"entry {self._name()} is missing the required field {field!r}")
-            return None
-        if field == "issued" and located.plain() == UNDATED:
-            return "No date given"  # the source shows no date: say so rather than invent one
-        try:
-            parts = parse_partial_date(located.plain())
-        except DateError as error:
-            self.at(located, f"field {field!r} is not a valid date ({located.plain()!r}): {error}")
-            return None
-        if field == "accessed" and earliest_day(parts) > self.today:
-            self.at(located, f"'accessed' date {human_date(parts)} is in the future")
-        return human_date(parts)
+def _doi(doi: str) -> str | None:
+    if _DOI.match(doi):
+        return None
+    return "a DOI such as 10.1056/NEJMoa1000678" + (", without https://doi.org/" if "doi.org" in doi else "")
 
-    def _name(self) -> str:
-        key = self.entry.get("id")
-        return repr(key.value) if key is not None and isinstance(key.value, str) else "(no id)"
 
-    def read(self) -> Reference | None:
-        key = self.text("id", required=True)
-        if key is not None and not _KEY.match(key):
-            self.at(
-                self.entry.get("id"),
-                f"{key!r} is not a usable citation key; use letters, digits and - (e.g. nci-metastatic-cancer)",
-            )
-        csl_type = self.text("type", required=True)
-        if csl_type is not None and csl_type not in CSL_TYPES:
-            hint = did_you_mean(csl_type, CSL_TYPES)
-            self.at(
-                self.entry.get("type"),
-                f"unknown CSL type {csl_type!r}{hint or '; use e.g. webpage, article-journal, report, book'}",
-            )
-        title = self.text("title", required=True)
-        authors = self._authors()
-        publisher = self.text("publisher")
-        if not authors and publisher is None:
-            self.at(None, f"entry {self._name()} needs an 'author' or a 'publisher'")
-        issued = self.date("issued", required=True)
-        url = self._url()
-        doi = self._doi()
-        if url is None and doi is None and "URL" not in self.entry.value and "DOI" not in self.entry.value:
-            self.at(None, f"entry {self._name()} needs a 'URL' or a 'DOI' so readers can find the source")
-        accessed = self.date("accessed", required=csl_type in WEB_TYPES)
-        if key is None:
-            return None
-        # An entry with other mistakes still exists: citing it is not also an "unknown key".
-        return Reference(
-            key=key,
-            csl_type=csl_type or "",
-            title=title or "",
-            authors=authors,
-            publisher=publisher,
-            container_title=self.text("container-title"),
-            issued=issued,
-            url=url,
-            doi=doi,
-            accessed=accessed,
-            line=self.entry.line,
-            column=self.entry.column,
+# The CSL fields the guide reads; CSL has many more, which are allowed and left alone.
+ENTRY = Schema(
+    "bibliography entry",
+    (
+        Field("id", TEXT, required=True, check=_citation_key),
+        Field(
+            "type",
+            TEXT,
+            required=True,
+            choices=CSL_TYPES,
+            describe="a CSL type such as webpage, article-journal, report or book",
+        ),
+        Field("title", TEXT, required=True),
+        Field("author", LIST, describe="a list such as [{family: Temel, given: Jennifer S.}]"),
+        Field("publisher", TEXT),
+        Field("container-title", TEXT),
+        Field("issued", DATE, required=True, accept=(UNDATED,)),
+        Field("URL", TEXT, check=_web_address),
+        Field("DOI", TEXT, check=_doi),
+        Field("accessed", DATE),
+    ),
+    open=True,
+)
+
+
+def _authors(values: dict[str, Any], path: str, problems: list[Problem]) -> tuple[str, ...]:
+    names = []
+    for author in values.get("author", ()):
+        name = _author_name(author)
+        if name is None:
+            message = "an author needs a 'family' name (or a 'literal' name for an organisation)"
+            problems.append(data_problem("bibliography-creator", path, author, message))
+        else:
+            names.append(name)
+    return tuple(names)
+
+
+def _read_entry(entry: Located, path: str, today: dt.date) -> tuple[Reference | None, list[Problem]]:
+    """One entry's fields, then the rules across them; every problem is kept."""
+    written_type = entry.get("type")
+    web = written_type is not None and isinstance(written_type.value, str) and written_type.value.strip() in WEB_TYPES
+    id_node = entry.get("id")
+    key = as_text(id_node.value) if id_node is not None else None
+    values, problems = read_fields(entry, ENTRY, path, name=key or None, also_required=("accessed",) if web else ())
+    label = f"bibliography entry {key!r}" if key else "bibliography entry"
+    authors = _authors(values, path, problems)
+    if not authors and "publisher" not in values:
+        problems.append(
+            data_problem("bibliography-creator", path, entry, f"{label} needs an 'author' or a 'publisher'")
         )
-
-    def _authors(self) -> tuple[str, ...]:
-        located = self.entry.get("author")
-        if located is None:
-            return ()
-        if not located.is_list or not located.value:
-            self.at(located, "field 'author' must be a list such as [{family: Temel, given: Jennifer S.}]")
-            return ()
-        names = []
-        for author in located.value:
-            name = _author_name(author)
-            if name is None:
-                self.at(author, "an author needs a 'family' name (or a 'literal' name for an organisation)")
-            else:
-                names.append(name)
-        return tuple(names)
-
-    def _url(self) -> str | None:
-        url = self.text("URL")
-        if url is not None and not url.startswith("https://"):
-            self.at(self.entry.get("URL"), f"URL must start with https:// ({url!r})")
-            return None
-        if url is not None and re.search(r"\s", url):
-            self.at(self.entry.get("URL"), f"URL must not contain spaces ({url!r})")
-            return None
-        return url
-
-    def _doi(self) -> str | None:
-        doi = self.text("DOI")
-        if doi is not None and not _DOI.match(doi):
-            hint = " (write it without https://doi.org/)" if "doi.org" in doi else ""
-            self.at(self.entry.get("DOI"), f"{doi!r} is not a valid DOI; a DOI looks like 10.1056/NEJMoa1000678{hint}")
-            return None
-        return doi
+    if "URL" not in entry.value and "DOI" not in entry.value:
+        message = f"{label} needs a 'URL' or a 'DOI' so readers can find the source"
+        problems.append(data_problem("bibliography-locator", path, entry, message))
+    accessed = values.get("accessed")
+    if accessed is not None and earliest_day(accessed) > today:
+        message = f"'accessed' date {human_date(accessed)} is in the future"
+        problems.append(data_problem("date-in-future", path, entry.get("accessed") or entry, message))
+    if not key:
+        return None, problems
+    issued = values.get("issued")
+    # An entry with other mistakes still exists: citing it is not also an "unknown key".
+    reference = Reference(
+        key=key,
+        csl_type=values.get("type", ""),
+        title=values.get("title", ""),
+        authors=authors,
+        publisher=values.get("publisher"),
+        container_title=values.get("container-title"),
+        # The source shows no date: say so rather than invent one.
+        issued="No date given" if issued == UNDATED else human_date(issued) if issued else None,
+        url=values.get("URL"),
+        doi=values.get("DOI"),
+        accessed=human_date(accessed) if accessed else None,
+        line=entry.line,
+        column=entry.column,
+    )
+    return reference, problems
 
 
 def parse_bibliography(source: SourceText, today: dt.date) -> tuple[Bibliography, list[Problem]]:
     """Read every entry; duplicates and bad fields become problems, good entries are kept."""
-    if source.display_path.endswith(".json"):
+    path = source.display_path
+    if path.endswith(".json"):
         # JSON is read as YAML (for positions), but its syntax errors are best told as JSON's.
         try:
             json.loads(source.text)
         except json.JSONDecodeError as error:
-            problem = Problem(source.display_path, error.lineno, error.colno, f"invalid JSON: {error.msg}")
+            problem = data_problem("yaml-syntax", path, (error.lineno, error.colno), f"invalid JSON: {error.msg}")
             return Bibliography({}, readable=False), [problem]
     root, problems = parse_yaml(source)
     references: dict[str, Reference] = {}
     if root is None:
         if not problems:
-            problems.append(Problem(source.display_path, 1, 1, "the bibliography is empty"))
+            problems.append(data_problem("data-shape", path, (1, 1), "the bibliography is empty"))
         return Bibliography(references, readable=False), problems
-    entries = root.get("references") if root.is_mapping else root
-    if entries is None or not entries.is_list:
-        problems.append(
-            Problem(
-                source.display_path,
-                root.line,
-                root.column,
-                "the bibliography must be a list of entries (or a mapping with a 'references' list)",
-            )
-        )
+    listed = root.get("references") if root.is_mapping else root  # CSL-YAML as Pandoc writes it
+    found, shape_problems = entries(listed or root, ENTRY, path, "the bibliography")
+    problems += shape_problems
+    if found is None:
         return Bibliography(references, readable=False), problems
     first_seen: dict[str, int] = {}
-    for entry in entries.value:
-        if not entry.is_mapping:
-            problems.append(
-                Problem(
-                    source.display_path,
-                    entry.line,
-                    entry.column,
-                    "each bibliography entry must be a mapping with id, type, title …",
-                )
-            )
-            continue
-        reader = _EntryReader(entry, source, today)
-        reference = reader.read()
-        problems.extend(reader.problems)
+    for entry in found:
+        reference, entry_problems = _read_entry(entry, path, today)
+        problems += entry_problems
         if reference is None:
             continue
         if reference.key in first_seen:
-            problems.append(
-                Problem(
-                    source.display_path,
-                    entry.line,
-                    entry.column,
-                    f"duplicate bibliography key {reference.key!r} (first defined on line {first_seen[reference.key]})",
-                )
-            )
+            first = first_seen[reference.key]
+            message = f"duplicate bibliography key {reference.key!r} (first defined on line {first})"
+            problems.append(data_problem("bibliography-duplicate-key", path, entry, message))
             continue
         first_seen[reference.key] = entry.line
         references[reference.key] = reference

@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidekit.core.dates import DateError, parse_partial_date
+from guidekit.core.dates import human_date
 from guidekit.core.problems import Problem
+from guidekit.data.fields import DAY, TEXT, TEXT_LIST, Field, Schema, data_problem, entries, read_fields
 from guidekit.source.text import SourceText, read_source
 from guidekit.source.yaml_positions import Located, parse_yaml
 
@@ -27,54 +28,48 @@ class Change:
     change: str
 
 
-def _entry(entry: Located, path: str, pages_known: set[str], today: dt.date, problems: list[Problem]) -> Change | None:
-    def problem(where: Located | None, message: str) -> None:
-        node = where or entry
-        problems.append(Problem(path, node.line, node.column, message))
+ENTRY = Schema(
+    "changelog entry",
+    (
+        Field("date", DAY, required=True),
+        Field("pages", TEXT_LIST, required=True, describe="a list of pages such as [treatment.md]"),
+        Field("change", TEXT, required=True, describe="one plain sentence saying what changed"),
+    ),
+)
 
-    date_node, pages_node, change_node = entry.get("date"), entry.get("pages"), entry.get("change")
-    day = None
-    try:
-        parts = parse_partial_date(date_node.value if date_node else None)
-        day = dt.date(*parts) if parts[2] is not None else None  # type: ignore[misc]
-    except DateError:
-        pass
-    if day is None:
-        problem(date_node, "a changelog entry needs 'date' as YYYY-MM-DD")
-    elif day > today:
-        problem(date_node, f"changelog date {day} is in the future")
+
+def _entry(entry: Located, path: str, pages_known: set[str], today: dt.date) -> tuple[Change | None, list[Problem]]:
+    values, problems = read_fields(entry, ENTRY, path)
+    day = values.get("date")
+    if day is not None and day > today:
+        problems.append(
+            data_problem("date-in-future", path, entry.get("date") or entry, f"changelog date {day} is in the future")
+        )
     pages: list[str] = []
-    if pages_node is None or not pages_node.is_list or not pages_node.value:
-        problem(pages_node, "a changelog entry needs 'pages', a list such as [treatment.md]")
-    else:
-        for item in pages_node.value:
-            if not isinstance(item.value, str) or item.value not in pages_known:
-                problem(item, f"changelog names page {item.plain()!r}, which is not in docs/")
-            else:
-                pages.append(item.value)
-    text = change_node.value if change_node is not None else None
-    if not isinstance(text, str) or not text.strip():
-        problem(change_node, "a changelog entry needs 'change': one plain sentence saying what changed")
-        return None
-    return Change(day, tuple(pages), " ".join(text.split())) if day else None
+    for page in values.get("pages", ()):
+        if page.value in pages_known:
+            pages.append(page.value)
+        else:
+            message = f"changelog names page {page.value!r}, which is not in docs/"
+            problems.append(data_problem("changelog-page", path, page, message))
+    change = values.get("change")
+    if day is None or change is None:
+        return None, problems
+    return Change(day, tuple(pages), change), problems
 
 
 def parse_changelog(source: SourceText, pages_known: set[str], today: dt.date) -> tuple[list[Change], list[Problem]]:
     """Every entry, newest first; every mistake located."""
+    path = source.display_path
     root, problems = parse_yaml(source)
     if root is None:
         return [], problems
-    if not root.is_list:
-        problems.append(Problem(source.display_path, root.line, root.column, "the changelog must be a list of entries"))
-        return [], problems
+    found, shape_problems = entries(root, ENTRY, path, "the changelog")
+    problems += shape_problems
     changes = []
-    for entry in root.value:
-        if not entry.is_mapping:
-            problems.append(
-                Problem(source.display_path, entry.line, entry.column, "each entry needs date, pages, change")
-            )
-            continue
-        change = _entry(entry, source.display_path, pages_known, today, problems)
+    for entry in found or []:
+        change, entry_problems = _entry(entry, path, pages_known, today)
+        problems += entry_problems
         if change:
             changes.append(change)
     return sorted(changes, key=lambda change: change.date, reverse=True), problems
@@ -87,7 +82,8 @@ def changelog_lines(changes: list[Change], titles: dict[str, str]) -> list[str]:
     for change in changes:
         if change.date != current:
             current = change.date
-            lines += ["", f"## {change.date.day} {change.date:%B %Y}", ""]
+            day = change.date
+            lines += ["", f"## {human_date((day.year, day.month, day.day))}", ""]
         links = ", ".join(f"[{titles.get(page, page)}]({page})" for page in change.pages)
         lines.append(f"- {change.change} ({links})")
     return lines or ["", "No changes to medical content have been recorded yet."]

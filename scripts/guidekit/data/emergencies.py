@@ -11,9 +11,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from guidekit.core.problems import Problem
 from guidekit.core.suggest import did_you_mean
+from guidekit.data.fields import (
+    LIST,
+    MAPPING,
+    TEXT,
+    TEXT_LIST,
+    Field,
+    Schema,
+    data_problem,
+    entry_shape_problem,
+    mappings,
+    read_fields,
+)
 from guidekit.source.citations import CITATION
 from guidekit.source.markdown_scan import LineIndex, mask_code
 from guidekit.source.text import SourceText
@@ -78,85 +91,92 @@ class EmergencyData:
     broken: frozenset[str] = frozenset()
 
 
+def _plain(text: str) -> str | None:
+    return "plain words with no links, HTML or [@citations]" if _NOT_PLAIN.search(text) else None
+
+
+_ITEM_SHAPE = "a mapping such as {text: …, sources: [a-key]}"
+_ITEMS = "a list of {text: …, sources: [a-key]} items"
+ITEM = Schema(
+    "emergency item",
+    (
+        Field("text", TEXT, required=True, check=_plain, check_kind="emergency-text"),
+        Field(
+            "sources",
+            TEXT_LIST,
+            required=True,
+            allow_empty=True,  # written out: a plain fact such as an emergency number needs no source
+            describe="a list of citation keys such as [cdc-fever-chemo]",
+        ),
+    ),
+)
+COUNTRY = Schema(
+    "emergency country",
+    (
+        Field("name", TEXT, required=True, check=_plain, check_kind="emergency-text"),
+        Field("signs", LIST, describe=_ITEMS),
+        Field("call", LIST, describe=_ITEMS),
+    ),
+)
+BOX = Schema(
+    "emergency box",
+    (
+        Field("kind", TEXT, required=True, choices=KINDS),
+        Field("title", TEXT, required=True, check=_plain, check_kind="emergency-text"),
+        Field("intro", MAPPING, required=True, describe=_ITEM_SHAPE),
+        Field("countries", LIST, required=True, describe="a list of countries, each with a name and its signs"),
+        Field("notes", LIST, describe=_ITEMS),
+    ),
+)
+
+
 class _Reader:
-    """Reads the file's entries, collecting each problem where it is written."""
+    """Reads the file's boxes, collecting each problem where it is written."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
 
-    def problem(self, where: Located, message: str) -> None:
-        self.problems.append(Problem(self.path, where.line, where.column, message))
+    def fields(self, entry: Located, schema: Schema, **options: Any) -> tuple[dict[str, Any], bool]:
+        """The entry's good values, and whether all of them were good."""
+        values, problems = read_fields(entry, schema, self.path, **options)
+        self.problems += problems
+        return values, not problems
 
-    def item_problem(self, where: Located) -> None:
-        self.problem(where, "each item needs 'text' and 'sources', a list of citation keys such as [cdc-fever-chemo]")
+    def item(self, node: Located) -> Item | None:
+        values, good = self.fields(node, ITEM)
+        return Item(values["text"], tuple(key.value for key in values["sources"])) if good else None
 
-    def text(self, entry: Located, field: str, owner: str) -> str | None:
-        value = entry.get(field)
-        if value is None or not isinstance(value.value, str) or not value.value.strip():
-            self.problem(value or entry, f"emergency {owner!r} needs text in {field!r}")
-            return None
-        if _NOT_PLAIN.search(value.value):
-            self.problem(value, f"emergency text must be plain words: no links, HTML or [@citations] in {field!r}")
-            return None
-        return " ".join(value.value.split())
+    def items(self, listed: list[Located] | None) -> tuple[Item, ...] | None:
+        """The items of a list field (none when it is absent); None when any is wrong."""
+        found, problems = mappings(listed or [], ITEM, self.path)
+        self.problems += problems
+        read = [self.item(child) for child in found]
+        return tuple(item for item in read if item) if not problems and all(read) else None
 
-    def item(self, node: Located, owner: str) -> Item | None:
-        if not node.is_mapping:
-            self.item_problem(node)
-            return None
-        text = self.text(node, "text", owner)
-        sources = node.get("sources")
-        keys = [key.value for key in sources.value] if sources is not None and sources.is_list else None
-        # An empty list is allowed, written out: a plain fact such as an emergency number needs no source.
-        if keys is None or not all(isinstance(key, str) and key.strip() for key in keys):
-            self.item_problem(sources or node)
-            return None
-        return Item(text, tuple(key.strip() for key in keys)) if text else None
-
-    def items(self, entry: Located, field: str, owner: str, *, required: bool = True) -> tuple[Item, ...] | None:
-        node = entry.get(field)
-        if node is None and not required:
-            return ()
-        if node is None or not node.is_list or not node.value:
-            self.problem(node or entry, f"emergency {owner!r} needs a list in {field!r}")
-            return None
-        found = [self.item(child, owner) for child in node.value]
-        return tuple(item for item in found if item) if all(found) else None
-
-    def country(self, node: Located, owner: str) -> Country | None:
-        if not node.is_mapping:
-            self.problem(node, f"emergency {owner!r} needs a list in 'countries'")
-            return None
-        name = self.text(node, "name", owner)
-        call = self.items(node, "call", owner, required=False)
+    def country(self, node: Located) -> Country | None:
+        call = node.get("call")
         # A country whose signs are the same as everyone's lists only whom to call.
-        signs = self.items(node, "signs", owner, required=not call)
-        return Country(name, signs, call) if name and signs is not None and call is not None else None
+        has_call = call is not None and call.is_list and bool(call.value)
+        values, good = self.fields(node, COUNTRY, also_required=() if has_call else ("signs",))
+        signs, calls = self.items(values.get("signs")), self.items(values.get("call"))
+        if not good or signs is None or calls is None:
+            return None
+        return Country(values["name"], signs, calls)
 
     def emergency(self, name: str, entry: Located) -> Emergency | None:
         if not entry.is_mapping:
-            self.problem(entry, f"emergency {name!r} needs text in 'title'")
+            self.problems.append(entry_shape_problem(self.path, entry, BOX))
             return None
-        before = len(self.problems)
-        kind = entry.get("kind")
-        if kind is None or kind.value not in KINDS:
-            self.problem(kind or entry, f"emergency {name!r} needs 'kind': {' or '.join(KINDS)}")
-        title = self.text(entry, "title", name)
-        intro_node = entry.get("intro")
-        intro = self.item(intro_node, name) if intro_node is not None else None
-        if intro_node is None:
-            self.problem(entry, f"emergency {name!r} needs text in 'intro'")
-        countries_node = entry.get("countries")
-        countries: list[Country | None] = []
-        if countries_node is None or not countries_node.is_list or not countries_node.value:
-            self.problem(countries_node or entry, f"emergency {name!r} needs a list in 'countries'")
-        else:
-            countries = [self.country(node, name) for node in countries_node.value]
-        notes = self.items(entry, "notes", name, required=False)
-        if len(self.problems) > before or not (title and intro) or notes is None:
+        values, good = self.fields(entry, BOX, name=name)
+        intro = self.item(values["intro"]) if "intro" in values else None
+        found, problems = mappings(values.get("countries", []), COUNTRY, self.path)
+        self.problems += problems
+        countries = [self.country(node) for node in found]
+        notes = self.items(values.get("notes"))
+        if not good or problems or intro is None or not all(countries) or notes is None:
             return None
-        return Emergency(name, str(kind.value), title, intro, tuple(c for c in countries if c), notes)
+        return Emergency(name, values["kind"], values["title"], intro, tuple(c for c in countries if c), notes)
 
 
 def parse_emergencies(source: SourceText) -> tuple[EmergencyData | None, list[Problem]]:
@@ -164,10 +184,10 @@ def parse_emergencies(source: SourceText) -> tuple[EmergencyData | None, list[Pr
     root, problems = parse_yaml(source)
     if root is None:
         return None, problems
-    reader = _Reader(source.display_path)
     if not root.is_mapping or not root.value:
-        reader.problem(root, "emergency data must be a mapping of names to boxes, such as 'fever:'")
-        return None, problems + reader.problems
+        message = "emergency data must be a mapping of names to boxes, such as 'fever:'"
+        return None, [*problems, data_problem("data-shape", source.display_path, root, message)]
+    reader = _Reader(source.display_path)
     emergencies: dict[str, Emergency] = {}
     broken: set[str] = set()
     for name, entry in root.value.items():
@@ -245,14 +265,15 @@ def page_problems(display_path: str, text: str, data: EmergencyData | None) -> l
         column = line.index("<!--") + 1
         if data is None:
             message = "emergency advice needs its data file (the 'emergencies' setting of guidekit.extension)"
-            problems.append(Problem(display_path, number, column, message))
+            problems.append(Problem(display_path, number, column, message, rule="marker-data"))
         elif name not in data.emergencies and name not in data.broken:
             known = sorted(data.emergencies)
             hint = did_you_mean(name, known) or (f"; the data file has: {', '.join(known)}" if known else "")
-            problems.append(Problem(display_path, number, column, f"unknown emergency {name!r}{hint}"))
+            message = f"unknown emergency {name!r}{hint}"
+            problems.append(Problem(display_path, number, column, message, rule="marker-data"))
     masked = mask_code(text)
     index = LineIndex(masked)
     for match in TEMPERATURE.finditer(masked):
         message = f"write emergency temperatures with the {EXAMPLE_MARKER} marker, not by hand"
-        problems.append(Problem(display_path, *index.position(match.start()), message))
+        problems.append(Problem(display_path, *index.position(match.start()), message, rule="emergency-by-hand"))
     return problems

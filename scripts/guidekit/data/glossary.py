@@ -6,12 +6,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from guidekit.core.problems import Problem, Severity
+from guidekit.core.problems import Problem
 from guidekit.core.suggest import did_you_mean
+from guidekit.data.fields import TEXT, TEXT_LIST, Field, Schema, as_text, data_problem, entries, read_fields
 from guidekit.source.text import SourceText
 from guidekit.source.yaml_positions import Located, parse_yaml
 
-FIELDS = ("term", "aliases", "abbreviation", "definition", "see_also")
 MAX_SENTENCES = 3
 # A sentence ends at . ! or ? followed by a space or the end; "e.g." and "i.e." are not ends.
 _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s|$)")
@@ -68,171 +68,118 @@ class Glossary:
         return self.terms.get(slugify(name))
 
 
-class _TermReader:
-    """Checks one entry's fields, collecting every problem."""
-
-    def __init__(self, entry: Located, source: SourceText) -> None:
-        self.entry = entry
-        self.source = source
-        self.problems: list[Problem] = []
-
-    def at(self, located: Located | None, message: str, severity: Severity = Severity.ERROR) -> None:
-        where = located or self.entry
-        self.problems.append(Problem(self.source.display_path, where.line, where.column, message, severity))
-
-    def text(self, field: str) -> str | None:
-        located = self.entry.get(field)
-        if located is None or located.value is None:
-            return None
-        if not isinstance(located.value, (str, int, float)) or isinstance(located.value, bool):
-            self.at(located, f"field {field!r} must be text")
-            return None
-        return " ".join(str(located.value).split())
-
-    def names(self, field: str) -> tuple[str, ...]:
-        located = self.entry.get(field)
-        if located is None or located.value is None:
-            return ()
-        for item in located.value if located.is_list else [located]:
-            if not isinstance(item.value, str) or not item.value.strip():
-                self.at(item, f"each item of {field!r} must be non-empty text")
-        return tuple(" ".join(item.value.split()) for item in _items(located))
-
-    def read(self) -> Term | None:
-        for key, (line, column) in self.entry.key_positions.items():
-            if key not in FIELDS:
-                hint = did_you_mean(key, FIELDS)
-                self.problems.append(
-                    Problem(self.source.display_path, line, column, f"unknown glossary field {key!r}{hint}")
-                )
-        name = self.text("term")
-        if not name:
-            self.at(self.entry.get("term"), "glossary entry has no 'term'")
-            return None
-        definition = self.text("definition")
-        if not definition:
-            self.at(self.entry.get("definition"), f"glossary term {name!r} has an empty definition")
-            definition = ""
-        elif count_sentences(definition) > MAX_SENTENCES:
-            self.at(
-                self.entry.get("definition"),
-                f"the definition of {name!r} has {count_sentences(definition)} sentences; keep it to one to three",
-            )
-        if not slugify(name):
-            self.at(self.entry.get("term"), f"glossary term {name!r} needs at least one letter or digit")
-            return None
-        return Term(
-            name=name,
-            slug=slugify(name),
-            aliases=self.names("aliases"),
-            abbreviation=self.text("abbreviation") or None,
-            definition=definition,
-            see_also=self.names("see_also"),
-            line=self.entry.line,
-            column=self.entry.column,
-        )
+def _has_a_letter(name: str) -> str | None:
+    return None if slugify(name) else "a name with at least one letter or digit"
 
 
-def _items(located: Located | None) -> list[Located]:
-    """The items of a list field (a single value counts as a list of one), keeping positions."""
-    if located is None or located.value is None:
-        return []
-    return [
-        item
-        for item in (located.value if located.is_list else [located])
-        if isinstance(item.value, str) and item.value.strip()
-    ]
+ENTRY = Schema(
+    "glossary entry",
+    (
+        Field("term", TEXT, required=True, check=_has_a_letter, check_kind="glossary-definition"),
+        Field("aliases", TEXT_LIST, one_as_list=True, allow_empty=True),
+        Field("abbreviation", TEXT),
+        Field("definition", TEXT, required=True, describe="one to three plain sentences"),
+        Field("see_also", TEXT_LIST, one_as_list=True, allow_empty=True, describe="a list of glossary terms"),
+    ),
+)
+FIELDS = ENTRY.names
 
 
-def _check_names(terms: list[tuple[Term, Located]], source: SourceText) -> list[Problem]:
+@dataclass(frozen=True)
+class _Read:
+    """A term and where each of its names is written, for the checks across entries."""
+
+    term: Term
+    entry: Located
+    aliases: tuple[Located, ...]
+    see_also: tuple[Located, ...]
+
+
+def _read_term(entry: Located, path: str) -> tuple[_Read | None, list[Problem]]:
+    term_node = entry.get("term")
+    values, problems = read_fields(entry, ENTRY, path, name=as_text(term_node.value) if term_node else None)
+    name = values.get("term")
+    if name is None:
+        return None, problems
+    definition = values.get("definition", "")
+    sentences = count_sentences(definition)
+    if sentences > MAX_SENTENCES:
+        message = f"the definition of {name!r} has {sentences} sentences; keep it to one to three"
+        problems.append(data_problem("glossary-definition", path, entry.get("definition") or entry, message))
+    aliases = values.get("aliases", ())
+    see_also = values.get("see_also", ())
+    term = Term(
+        name=name,
+        slug=slugify(name),
+        aliases=tuple(alias.value for alias in aliases),
+        abbreviation=values.get("abbreviation"),
+        definition=definition,
+        see_also=tuple(other.value for other in see_also),
+        line=entry.line,
+        column=entry.column,
+    )
+    return _Read(term, entry, aliases, see_also), problems
+
+
+def _check_names(terms: list[_Read], path: str) -> list[Problem]:
     """Terms, aliases and abbreviations must all be different, ignoring case and punctuation."""
     problems: list[Problem] = []
     owners: dict[str, tuple[str, str, int]] = {}  # slug -> (kind, term name, line)
-    for term, entry in terms:
-        names = [("term", term.name, entry.get("term"))]
-        names += [
-            ("alias", alias, located) for alias, located in zip(term.aliases, _items(entry.get("aliases")), strict=True)
-        ]
+    for read in terms:
+        term, entry = read.term, read.entry
+        names: list[tuple[str, str, Located]] = [("term", term.name, entry.get("term") or entry)]
+        names += [("alias", alias.value, alias) for alias in read.aliases]
         if term.abbreviation:
-            names.append(("abbreviation", term.abbreviation, entry.get("abbreviation")))
-        for kind, name, located in names:
+            names.append(("abbreviation", term.abbreviation, entry.get("abbreviation") or entry))
+        for kind, name, where in names:
             slug = slugify(name)
-            where = located or entry
             if slug in owners:
                 other_kind, other_term, other_line = owners[slug]
                 if other_term == term.name and kind != "term":
                     continue  # an abbreviation listed again as an alias of the same term
                 what = f"the term {other_term!r}" if other_kind == "term" else f"an {other_kind} of {other_term!r}"
-                problems.append(
-                    Problem(
-                        source.display_path,
-                        where.line,
-                        where.column,
-                        f"duplicate glossary {kind} {name!r}: already used as {what} (line {other_line})",
-                    )
-                )
+                message = f"duplicate glossary {kind} {name!r}: already used as {what} (line {other_line})"
+                problems.append(data_problem("glossary-duplicate", path, where, message))
             else:
                 owners[slug] = (kind, term.name, where.line)
     return problems
 
 
-def _check_see_also(terms: list[tuple[Term, Located]], glossary: Glossary, source: SourceText) -> list[Problem]:
+def _check_see_also(terms: list[_Read], glossary: Glossary, path: str) -> list[Problem]:
     problems: list[Problem] = []
-    for term, entry in terms:
-        for name, item in zip(term.see_also, _items(entry.get("see_also")), strict=True):
-            if glossary.by_name(name) is None:
-                hint = did_you_mean(name, [t.name for t in glossary.terms.values()])
-                problems.append(
-                    Problem(
-                        source.display_path,
-                        item.line,
-                        item.column,
-                        f"'see also' of {term.name!r} names {name!r}, which is not a glossary term{hint}",
-                    )
-                )
+    for read in terms:
+        for item in read.see_also:
+            if glossary.by_name(item.value) is None:
+                hint = did_you_mean(item.value, [t.name for t in glossary.terms.values()])
+                message = f"'see also' of {read.term.name!r} names {item.value!r}, which is not a glossary term{hint}"
+                problems.append(data_problem("glossary-see-also", path, item, message))
     return problems
 
 
 def parse_glossary(source: SourceText) -> tuple[Glossary, list[Problem]]:
     """Read every term; every mistake in the file is reported, good terms are kept."""
+    path = source.display_path
     root, problems = parse_yaml(source)
     if root is None:
         if not problems:
-            problems.append(Problem(source.display_path, 1, 1, "the glossary is empty"))
+            problems.append(data_problem("data-shape", path, (1, 1), "the glossary is empty"))
         return Glossary({}, readable=False), problems
-    if not root.is_list:
-        problems.append(
-            Problem(
-                source.display_path,
-                root.line,
-                root.column,
-                "the glossary must be a list of entries, each starting with '- term:'",
-            )
-        )
+    found, shape_problems = entries(root, ENTRY, path, "the glossary")
+    problems += shape_problems
+    if found is None:
         return Glossary({}, readable=False), problems
-    read: list[tuple[Term, Located]] = []
-    for entry in root.value:
-        if not entry.is_mapping:
-            problems.append(
-                Problem(
-                    source.display_path,
-                    entry.line,
-                    entry.column,
-                    "each glossary entry must be a mapping with 'term' and 'definition'",
-                )
-            )
-            continue
-        reader = _TermReader(entry, source)
-        term = reader.read()
-        problems.extend(reader.problems)
+    read: list[_Read] = []
+    for entry in found:
+        term, entry_problems = _read_term(entry, path)
+        problems += entry_problems
         if term is not None:
-            read.append((term, entry))
-    problems.extend(_check_names(read, source))
+            read.append(term)
+    problems += _check_names(read, path)
     terms: dict[str, Term] = {}
-    for term, _ in read:
-        terms.setdefault(term.slug, term)
+    for each in read:
+        terms.setdefault(each.term.slug, each.term)
     glossary = Glossary(terms)
-    problems.extend(_check_see_also(read, glossary, source))
+    problems += _check_see_also(read, glossary, path)
     return glossary, problems
 
 

@@ -1,9 +1,8 @@
-"""Loading the glossary and bibliography once per content, for checks and rendering alike."""
+"""Loading the data files (glossary, bibliography, survival, emergencies), for checks and rendering alike."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import TypeVar
 from guidekit.core.dates import today as current_day
 from guidekit.core.problems import Problem
 from guidekit.data.bibliography import Bibliography, parse_bibliography
+from guidekit.data.build_state import BuildState
 from guidekit.data.emergencies import EmergencyData, parse_emergencies
 from guidekit.data.glossary import Glossary, parse_glossary
 from guidekit.data.project import Project
@@ -32,19 +32,23 @@ class GuideData:
     emergencies: EmergencyData | None = None
 
 
-def _read(path: Path) -> bytes | None:
+def _read(path: Path) -> bytes | str:
+    """The file's bytes, or why it cannot be read (the system's reason, e.g. 'No such file or directory')."""
     try:
         return path.read_bytes()
-    except OSError:
-        return None
+    except OSError as error:
+        return error.strerror or type(error).__name__
 
 
 def _decode_and_parse(
-    data: bytes | None, name: str, parse: Callable[[SourceText], tuple[T, list[Problem]]], problems: list[Problem]
+    data: bytes | str | None,
+    name: str,
+    parse: Callable[[SourceText], tuple[T, list[Problem]]],
+    problems: list[Problem],
 ) -> T | None:
     """Decode a data file's bytes and parse them, adding every problem to ``problems``."""
-    if data is None:
-        return None
+    if not isinstance(data, bytes):
+        return None  # not configured, or unreadable (said by the caller for required files)
     source, found = decode_source(data, name)
     problems += found
     if source is None:
@@ -54,46 +58,29 @@ def _decode_and_parse(
     return parsed
 
 
-# Stand-in names while parsing: the cache must not depend on how a caller spells a path (the hook
-# passes "docs/data/glossary.yml", the extension an absolute path), or one build parses twice.
-_GLOSSARY = "\x00glossary"
-_BIBLIOGRAPHY = "\x00bibliography"
-_SURVIVAL = "\x00survival"
-_EMERGENCIES = "\x00emergencies"
-
-
-# Keyed on the files' bytes, not their names or times: an edit under `mkdocs serve` is a new key,
-# and rendering 1,000 pages parses the data files once instead of once a page.
-@functools.lru_cache(maxsize=8)
-def _parse(
-    glossary_bytes: bytes | None,
-    bibliography_bytes: bytes | None,
-    bibliography_suffix: str,
-    today: dt.date,
-    survival_bytes: bytes | None = None,
-    emergencies_bytes: bytes | None = None,
-) -> GuideData:
+def _parse(files: dict[str, tuple[bytes | str | None, str]], bibliography_suffix: str, today: dt.date) -> GuideData:
+    """Parse the data files; ``files`` maps each role to (its bytes, the name messages use)."""
     problems: list[Problem] = []
-    for data, name in ((glossary_bytes, _GLOSSARY), (bibliography_bytes, _BIBLIOGRAPHY + bibliography_suffix)):
-        if data is None:
-            problems.append(Problem(name, 1, 1, "cannot read the file: it does not exist or is not readable"))
-    glossary = _decode_and_parse(glossary_bytes, _GLOSSARY, parse_glossary, problems)
+    for role in ("glossary", "bibliography"):
+        data, name = files[role]
+        if isinstance(data, str):
+            problems.append(Problem(name, 1, 1, f"cannot read the file: {data}", rule="file-unreadable"))
+    glossary = _decode_and_parse(*files["glossary"], parse_glossary, problems)
     bibliography = _decode_and_parse(
-        bibliography_bytes,
-        _BIBLIOGRAPHY + bibliography_suffix,  # the suffix tells CSL-JSON from CSL-YAML
-        lambda source: parse_bibliography(source, today),
+        *files["bibliography"],
+        lambda source: parse_bibliography(source, today),  # the name's suffix tells CSL-JSON from CSL-YAML
         problems,
     )
-    survival = _decode_and_parse(survival_bytes, _SURVIVAL, parse_survival, problems)
-    emergencies = _decode_and_parse(emergencies_bytes, _EMERGENCIES, parse_emergencies, problems)
+    survival = _decode_and_parse(*files["survival"], parse_survival, problems)
+    emergencies = _decode_and_parse(*files["emergencies"], parse_emergencies, problems)
     glossary = glossary if glossary is not None else Glossary({}, readable=False)
     bibliography = bibliography if bibliography is not None else Bibliography({}, readable=False)
     return GuideData(glossary, bibliography, tuple(problems), survival, emergencies)
 
 
-def _named(data: GuideData, names: dict[str, str]) -> GuideData:
-    """The parsed data with each problem's stand-in path replaced by the caller's name for the file."""
-    if not data.problems:
+def _renamed(data: GuideData, names: dict[str, str]) -> GuideData:
+    """The parsed data with each problem's path replaced by the caller's name for that file."""
+    if not data.problems or all(old == new for old, new in names.items()):
         return data
     problems = tuple(replace(problem, path=names.get(problem.path, problem.path)) for problem in data.problems)
     return replace(data, problems=problems)
@@ -110,31 +97,35 @@ def load_guide_data(
     survival_name: str = "",
     emergencies_path: Path | None = None,
     emergencies_name: str = "",
+    state: BuildState | None = None,
 ) -> GuideData:
-    """Parse the data files (cached by content); names are the paths shown in messages.
+    """Parse the data files; names are the paths shown in messages.
 
-    The survival data and the emergency advice are optional: a guide without a survival table or
-    emergency boxes needs no such file.
+    With a build's ``state``, files already parsed in this build (same bytes, same day) are not
+    parsed again, however the caller spells their paths: the hook names them relative to the
+    repository, the extension by absolute path. The survival data and the emergency advice are
+    optional: a guide without a survival table or emergency boxes needs no such file.
     """
-    suffix = Path(bibliography_name).suffix
-    data = _parse(
-        _read(glossary_path),
-        _read(bibliography_path),
-        suffix,
-        today or current_day(),
-        _read(survival_path) if survival_path else None,
-        _read(emergencies_path) if emergencies_path else None,
-    )
-    names = {
-        _GLOSSARY: glossary_name,
-        _BIBLIOGRAPHY + suffix: bibliography_name,
-        _SURVIVAL: survival_name,
-        _EMERGENCIES: emergencies_name,
+    files = {
+        "glossary": (_read(glossary_path), glossary_name),
+        "bibliography": (_read(bibliography_path), bibliography_name),
+        # Optional files: one that is missing is no table or box, which the page rules report where used.
+        "survival": (_read(survival_path) if survival_path else None, survival_name),
+        "emergencies": (_read(emergencies_path) if emergencies_path else None, emergencies_name),
     }
-    return _named(data, names)
+    suffix = Path(bibliography_name).suffix
+    day = today or current_day()
+    if state is None:
+        return _parse(files, suffix, day)
+    # Keyed on the files' bytes, not their names or times: an edit under `mkdocs serve` is a new key.
+    key = (*(data for data, _ in files.values()), suffix, day)
+    if key not in state.parsed:
+        state.parsed[key] = (_parse(files, suffix, day), {role: name for role, (_, name) in files.items()})
+    data, parsed_as = state.parsed[key]
+    return _renamed(data, {parsed_as[role]: name for role, (_, name) in files.items() if parsed_as[role]})
 
 
-def load_project_data(project: Project, today: dt.date | None = None) -> GuideData:
+def load_project_data(project: Project, today: dt.date | None = None, state: BuildState | None = None) -> GuideData:
     """A guide's data files, with problems named by their paths as the project shows them."""
     return load_guide_data(
         project.glossary,
@@ -146,4 +137,5 @@ def load_project_data(project: Project, today: dt.date | None = None) -> GuideDa
         survival_name=project.display(project.survival) if project.survival else "",
         emergencies_path=project.emergencies,
         emergencies_name=project.display(project.emergencies) if project.emergencies else "",
+        state=state,
     )

@@ -62,6 +62,7 @@ def check_nav(
             entry.line,
             entry.column,
             f"nav entry '{entry.docs_path}' has no file {display_page}{entry.docs_path}",
+            rule="nav-missing-file",
         )
         for entry in entries
         if entry.docs_path not in pages
@@ -69,7 +70,11 @@ def check_nav(
     listed = {entry.docs_path for entry in entries}
     problems += [
         Problem(
-            f"{display_page}{page}", 1, 1, "the page is not in the nav; add it to 'nav' in mkdocs.yml, or delete it"
+            f"{display_page}{page}",
+            1,
+            1,
+            "the page is not in the nav; add it to 'nav' in mkdocs.yml, or delete it",
+            rule="nav-orphan-page",
         )
         for page in pages
         if page not in listed

@@ -7,7 +7,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidekit.source.markdown_scan import PageScan, scan_page
+from guidekit.data.build_state import BuildState
+from guidekit.source.markdown_scan import PageScan, front_matter_span, scan_page
 from guidekit.source.text import read_source
 
 
@@ -33,32 +34,28 @@ class PageOutline:
     citation_keys: tuple[str, ...]
 
 
-# Outlines by the digest of the (expanded) page text. The checks fill it as they scan every page at
-# the start of a build; the References and What's-changed pages then need no second scan of the
-# guide. Keyed on content, so an edit under `mkdocs serve` is simply a new entry.
-_OUTLINES: dict[bytes, PageOutline] = {}
-_MAX_OUTLINES = 20_000  # far above any guide's page count; cleared when reached, to bound memory
-
-
 def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def remember_outline(text: str, scan: PageScan) -> PageOutline:
-    """Store the outline of a page that has just been scanned, so no one need scan it again."""
-    if len(_OUTLINES) >= _MAX_OUTLINES:
-        _OUTLINES.clear()
+def remember_outline(state: BuildState, text: str, scan: PageScan) -> PageOutline:
+    """Store the outline of a page that has just been scanned, so no one in this build scans it again.
+
+    Keyed on the page's text, so an edit under ``mkdocs serve`` is simply a new entry.
+    """
     outline = PageOutline(scan.title, tuple(found.key for found in scan.citations))
-    _OUTLINES[_digest(text)] = outline
+    state.outlines[_digest(text)] = outline
     return outline
 
 
-def page_outline(text: str) -> PageOutline:
-    """A page's outline, from the store or by scanning it now."""
-    return _OUTLINES.get(_digest(text)) or remember_outline(text, scan_page(text))
+def page_outline(state: BuildState, text: str) -> PageOutline:
+    """A page's outline, from this build's store or by scanning it now."""
+    return state.outlines.get(_digest(text)) or remember_outline(state, text, scan_page(text))
 
 
-def outline_pages(docs_dir: Path, expand: Callable[[str], str] = str) -> list[tuple[str, PageOutline]]:
+def outline_pages(
+    docs_dir: Path, state: BuildState, expand: Callable[[str], str] = str
+) -> list[tuple[str, PageOutline]]:
     """(docs path, outline) of every readable page, after ``expand`` fills in generated parts.
 
     Unreadable pages are left out: the checks report them.
@@ -67,8 +64,27 @@ def outline_pages(docs_dir: Path, expand: Callable[[str], str] = str) -> list[tu
     for path in markdown_files(docs_dir):
         source, _ = read_source(path, path.as_posix())
         if source is not None:
-            outlines.append((path.relative_to(docs_dir).as_posix(), page_outline(expand(source.text))))
+            outlines.append((path.relative_to(docs_dir).as_posix(), page_outline(state, expand(source.text))))
     return outlines
+
+
+def page_body(text: str) -> str:
+    """A page's Markdown as a builder converts it: without its front matter, as MkDocs strips it."""
+    span = front_matter_span(text)
+    return text[span[1] if span else 0 :].lstrip("\n")
+
+
+def page_of_body(state: BuildState, docs_dir: Path, body: str) -> str | None:
+    """The docs path of the page a builder is converting, known only by its text (Markdown
+    extensions are not told which file they convert); None for text that is no page of the guide."""
+    key = _digest(body.strip())
+    if key not in state.bodies:
+        # A page not seen yet in this build (the first lookup, or a page edited under `mkdocs serve`).
+        for path in markdown_files(docs_dir):
+            source, _ = read_source(path, path.as_posix())
+            if source is not None:
+                state.bodies[_digest(page_body(source.text).strip())] = path.relative_to(docs_dir).as_posix()
+    return state.bodies.get(key)
 
 
 @dataclass(frozen=True)

@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
+from guidekit.core.rules import Level, RuleConfigError, rule_levels
+
 EXTENSION_NAME = "guidekit.extension"
-DEFAULT_SETTINGS = {
-    "bibliography": "docs/data/bibliography.yml",
-    "glossary": "docs/data/glossary.yml",
-    "docs_dir": "docs",
-    "glossary_page": "glossary.md",
-    "references_page": "references.md",
-    "survival": "docs/data/survival.yml",
-    "changelog": "docs/data/changelog.yml",
-    "emergencies": "docs/data/emergencies.yml",
-}
+DEFAULT_SETTINGS = MappingProxyType(
+    {
+        "bibliography": "docs/data/bibliography.yml",
+        "glossary": "docs/data/glossary.yml",
+        "docs_dir": "docs",
+        "glossary_page": "glossary.md",
+        "references_page": "references.md",
+        "survival": "docs/data/survival.yml",
+        "changelog": "docs/data/changelog.yml",
+        "emergencies": "docs/data/emergencies.yml",
+    }
+)
+# Levels of the checks' rules (see guidekit.core.rules): not a path, kept as the mapping it is.
+RULES_SETTING = "rules"
 # The settings that are paths, relative to the folder of mkdocs.yml: a builder makes them absolute.
 PATH_SETTINGS = ("bibliography", "glossary", "docs_dir", "survival", "changelog", "emergencies")
 
@@ -42,6 +50,7 @@ class Project:
     changelog: Path | None = None
     emergencies: Path | None = None
     site_url: str | None = None
+    rule_levels: Mapping[str, Level] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def root(self) -> Path:
@@ -65,24 +74,35 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
+    return loader.construct_mapping(node)
 
 
 _TolerantLoader.add_multi_constructor("", _ignore_tag)
 
 
-def extension_settings(markdown_extensions: Any) -> dict[str, str]:
-    """The guidekit extension's settings from a ``markdown_extensions`` list, with defaults."""
-    settings = dict(DEFAULT_SETTINGS)
+def extension_settings(markdown_extensions: Any) -> dict[str, Any]:
+    """The guidekit extension's settings from a ``markdown_extensions`` list, with defaults.
+
+    Paths and page names as text; ``rules`` (rule id -> level) as written, for ``rule_levels``.
+    """
+    settings: dict[str, Any] = dict(DEFAULT_SETTINGS)
     for item in markdown_extensions or []:
         if isinstance(item, dict) and EXTENSION_NAME in item:
-            settings.update({k: str(v) for k, v in (item[EXTENSION_NAME] or {}).items()})
+            for key, value in (item[EXTENSION_NAME] or {}).items():
+                settings[key] = value if key == RULES_SETTING else str(value)
     return settings
 
 
-def project_from_settings(config_file: Path, docs_dir: str, settings: dict[str, str], site_url: str | None) -> Project:
-    """A project from its config file, its docs_dir and the extension's settings."""
+def project_from_settings(config_file: Path, docs_dir: str, settings: dict[str, Any], site_url: str | None) -> Project:
+    """A project from its config file, its docs_dir and the extension's settings.
+
+    SetupError if the ``rules`` setting names a rule or level that does not exist.
+    """
     config_file = config_file.resolve()
+    try:
+        levels = rule_levels(settings.get(RULES_SETTING))
+    except RuleConfigError as error:
+        raise SetupError(f"{config_file}: {error}") from None
     root = config_file.parent
     return Project(
         config_file=config_file,
@@ -95,6 +115,7 @@ def project_from_settings(config_file: Path, docs_dir: str, settings: dict[str, 
         changelog=(root / settings["changelog"]).resolve() if settings.get("changelog") else None,
         emergencies=(root / settings["emergencies"]).resolve() if settings.get("emergencies") else None,
         site_url=site_url,
+        rule_levels=levels,
     )
 
 

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 
 from guidekit.core.problems import Problem
+from guidekit.data.fields import LIST, NUMBER, TEXT, Field, Schema, as_text, data_problem, entries, read_fields
 from guidekit.source.text import SourceText
-from guidekit.source.yaml_positions import Located, parse_yaml
+from guidekit.source.yaml_positions import parse_yaml
 
 MARKER = "<!-- guide:survival-table -->"
-ROW_FIELDS = ("cancer", "percent", "period", "place", "source")
 # A range of years, first and last joined by an en dash or a hyphen: 2015–2021 or 2015-2021.
 _PERIOD = re.compile(r"(\d{4})[–-](\d{4})")
 
@@ -54,52 +54,35 @@ class SurvivalData:
         return list(dict.fromkeys(row.source for row in self.rows))
 
 
-def _percent(entry: Located, field: str, path: str, problems: list[Problem]) -> float | None:
-    value = entry.get(field)
-    number = value.value if value is not None else None
-    if isinstance(number, bool) or not isinstance(number, (int, float)) or not 0 <= number <= 100:
-        where = value or entry
-        problems.append(Problem(path, where.line, where.column, f"{field!r} must be a number from 0 to 100"))
-        return None
-    return float(number)
+def _percent(number: float) -> str | None:
+    return None if 0 <= number <= 100 else "a number from 0 to 100"
 
 
-def _text(entry: Located, field: str, path: str, problems: list[Problem]) -> str | None:
-    value = entry.get(field)
-    if value is None or not isinstance(value.value, str) or not value.value.strip():
-        where = value or entry
-        problems.append(Problem(path, where.line, where.column, f"survival data needs text in {field!r}"))
-        return None
-    return value.value.strip()
-
-
-def _period(entry: Located, path: str, problems: list[Problem]) -> str | None:
+def _period(written: str) -> str | None:
     """The years of diagnosis: a range such as 2015–2021, the first year no later than the last."""
-    value = entry.get("period")
-    if value is not None and isinstance(value.value, int) and not isinstance(value.value, bool):
-        written = str(value.value)  # a single year, which YAML reads as a number
-    else:
-        written = _text(entry, "period", path, problems)
-        if written is None:
-            return None
-    where = value or entry
     match = _PERIOD.fullmatch(written)
     if match is None:
-        message = f"period {written!r} is not a range of years; write it as 2015–2021"
-        problems.append(Problem(path, where.line, where.column, message))
-        return None
+        return "a range of years such as 2015–2021"
     if int(match[1]) > int(match[2]):
-        message = f"period {written!r} ends before it starts; write the earlier year first"
-        problems.append(Problem(path, where.line, where.column, message))
-        return None
-    return written
+        return "a range of years with the earlier year first, such as 2015–2021"
+    return None
 
 
-def _unknown_fields(entry: Located, path: str, problems: list[Problem]) -> None:
-    for key, (line, column) in entry.key_positions.items():
-        if key not in ROW_FIELDS:
-            message = f"unknown row field {key!r}; a row has cancer, percent, period, place and source"
-            problems.append(Problem(path, line, column, message))
+ROW = Schema(
+    "survival row",
+    (
+        Field("cancer", TEXT, required=True),
+        Field("percent", NUMBER, required=True, check=_percent, describe="a number from 0 to 100"),
+        Field("period", TEXT, required=True, check=_period, describe="a range of years such as 2015–2021"),
+        Field("place", TEXT, required=True),
+        Field("source", TEXT, required=True, describe="the citation key of the source the figure was read in"),
+    ),
+)
+ROW_FIELDS = ROW.names
+# The file holds 'rows'; anything else in it (a comment-like 'release:') is left alone.
+FILE = Schema(
+    "survival data", (Field("rows", LIST, required=True, describe="a list of rows, one for each cancer"),), open=True
+)
 
 
 def parse_survival(source: SourceText) -> tuple[SurvivalData | None, list[Problem]]:
@@ -108,36 +91,36 @@ def parse_survival(source: SourceText) -> tuple[SurvivalData | None, list[Proble
     root, problems = parse_yaml(source)
     if root is None or not root.is_mapping:
         if root is not None:
-            problems.append(Problem(path, root.line, root.column, "survival data must be a mapping with 'rows'"))
+            problems.append(data_problem("data-shape", path, root, "survival data must be a mapping with 'rows'"))
         return None, problems
+    values, file_problems = read_fields(root, FILE, path)
+    problems += file_problems
     rows_node = root.get("rows")
-    if rows_node is None or not rows_node.is_list or not rows_node.value:
-        where = rows_node or root
-        problems.append(Problem(path, where.line, where.column, "survival data needs a list of 'rows'"))
+    if "rows" not in values or rows_node is None:
         return None, problems
+    found, shape_problems = entries(rows_node, ROW, path, "the survival data's 'rows'")
+    problems += shape_problems
     rows = []
     first_row: dict[str, int] = {}
-    for entry in rows_node.value:
-        if not entry.is_mapping:
-            message = "each row needs cancer, percent, period, place and source"
-            problems.append(Problem(path, entry.line, entry.column, message))
-            continue
-        _unknown_fields(entry, path, problems)
-        cancer = _text(entry, "cancer", path, problems)
-        percent = _percent(entry, "percent", path, problems)
-        period = _period(entry, path, problems)
-        place = _text(entry, "place", path, problems)
-        key = _text(entry, "source", path, problems)
+    for entry in found or []:
+        cancer_node = entry.get("cancer")
+        name = as_text(cancer_node.value) if cancer_node is not None else None
+        row, row_problems = read_fields(entry, ROW, path, name=name or None)
+        problems += row_problems
+        cancer = row.get("cancer")
         if cancer:
-            name = " ".join(cancer.casefold().split())
-            if name in first_row:
-                where = entry.get("cancer") or entry
-                message = f"{cancer!r} is listed twice (first on line {first_row[name]}); give each cancer one row"
-                problems.append(Problem(path, where.line, where.column, message))
+            folded = cancer.casefold()
+            if folded in first_row:
+                message = f"{cancer!r} is listed twice (first on line {first_row[folded]}); give each cancer one row"
+                problems.append(data_problem("survival-duplicate", path, entry.get("cancer") or entry, message))
             else:
-                first_row[name] = entry.line
-        if cancer and percent is not None and period and place and key:
-            rows.append(SurvivalRow(cancer, percent, period, place, key, entry.line, entry.column))
+                first_row[folded] = entry.line
+        if len(row) == len(ROW.fields):
+            rows.append(
+                SurvivalRow(
+                    cancer, float(row["percent"]), row["period"], row["place"], row["source"], entry.line, entry.column
+                )
+            )
     if problems:
         return None, problems
     ordered = tuple(sorted(rows, key=lambda row: (-row.percent, row.cancer)))

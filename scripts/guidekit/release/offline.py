@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,11 +15,11 @@ import zipfile
 from pathlib import Path
 
 from guidekit.data.nav import nav_entries
+from guidekit.release.browser import BrowserMissingError, chromium
 from guidekit.release.print_book import book_order, html_path, render_book
-from guidekit.release.publish import build_environment
+from guidekit.release.publish import build_environment, mkdocs_build_command
 
 GUIDE_NAME = "metastatic-cancer-guide"
-PAPER_SIZES = ("A4", "Letter")
 # Opened from disk, the 404 page's absolute links lead nowhere; the copy goes without it.
 NOT_IN_COPY = ("404.html",)
 
@@ -56,31 +55,28 @@ def zip_folder(folder: Path, target: Path, epoch: int) -> None:
 
 def print_to_pdf(page: Path, target: Path, paper: str) -> None:
     """Chromium's print-to-PDF, with page numbers in the footer."""
-    from playwright.sync_api import sync_playwright  # a test-time dependency: only this step needs a browser
-
-    executable = shutil.which("chromium")
-    if executable is None:
-        raise SystemExit("offline: Chromium is needed for the PDF; install it with: sudo apt-get install chromium")
-    flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=flags)
-        tab = browser.new_page()
-        tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
-        tab.goto(page.as_uri(), wait_until="load")
-        tab.emulate_media(media="print")
-        footer = '<div style="font-size:9px;width:100%;text-align:center;"><span class="pageNumber"></span></div>'
-        tab.pdf(
-            path=str(target),
-            format=paper,
-            print_background=True,
-            display_header_footer=True,
-            header_template="<div></div>",
-            footer_template=footer,
-            margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-            outline=True,
-            tagged=True,
-        )
-        browser.close()
+    try:
+        with chromium() as browser:
+            tab = browser.new_page()
+            tab.route(
+                "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
+            )
+            tab.goto(page.as_uri(), wait_until="load")
+            tab.emulate_media(media="print")
+            footer = '<div style="font-size:9px;width:100%;text-align:center;"><span class="pageNumber"></span></div>'
+            tab.pdf(
+                path=str(target),
+                format=paper,
+                print_background=True,
+                display_header_footer=True,
+                header_template="<div></div>",
+                footer_template=footer,
+                margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+                outline=True,
+                tagged=True,
+            )
+    except BrowserMissingError as error:
+        raise SystemExit(f"offline: the PDF needs a browser: {error}") from None
 
 
 def write_checksums(files: list[Path], target: Path) -> None:
@@ -95,8 +91,8 @@ def build_offline(root: Path, dist: Path, paper: str = "A4") -> int:
     dist.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="guide-offline-") as scratch:
         site = Path(scratch) / "site"
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.offline.yml")]
-        result = subprocess.run([*command, "--site-dir", str(site)], cwd=root, env=environment, check=False)
+        command = mkdocs_build_command(root / "mkdocs.offline.yml", site)
+        result = subprocess.run(command, cwd=root, env=environment, check=False)
         if result.returncode != 0:
             print("offline: the build failed; nothing was written to dist/", file=sys.stderr)
             return result.returncode

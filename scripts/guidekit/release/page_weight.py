@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import functools
 import gzip
-import shutil
 import sys
-import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from guidekit.release.browser import BrowserMissingError, chromium, serve_folder
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Request
 
 BUDGET_BYTES = 100 * 1024
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,6 @@ class PageCost:
     search_bytes: int  # the search worker's script and index, fetched in the background
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def _pages(site: Path) -> list[str]:
     found = sorted(path.parent.relative_to(site).as_posix() for path in site.rglob("index.html"))
     return ["" if page == "." else page + "/" for page in found]
@@ -46,18 +43,9 @@ def _pages(site: Path) -> list[str]:
 
 def measure_site(site: Path) -> list[PageCost]:
     """The cost of a first visit to every page, each in a fresh browser profile (empty cache)."""
-    from playwright.sync_api import sync_playwright  # a test-only dependency: only this tool needs it
-
-    executable = shutil.which("chromium")
-    if executable is None:
-        raise SystemExit("budget: Chromium is missing; install it with: sudo apt-get install chromium")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     costs = []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        with chromium() as browser, serve_folder(site) as base:
             for page_path in _pages(site):
                 context = browser.new_context(viewport={"width": 360, "height": 740})
                 tab = context.new_page()
@@ -73,9 +61,8 @@ def measure_site(site: Path) -> list[PageCost]:
                 requests = sum(not _is_search(url) for url in sizes)
                 costs.append(PageCost(page_path or "(home)", requests, sum(sizes.values()) - search, search))
                 context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    except BrowserMissingError as error:
+        raise SystemExit(f"budget: {error}") from None
     return costs
 
 
@@ -83,11 +70,11 @@ def _is_search(url: str) -> bool:
     return url.endswith("search_index.json") or "/workers/search." in url
 
 
-def _record(sizes: dict[str, int], request: object) -> None:
+def _record(sizes: dict[str, int], request: Request) -> None:
     """Remember a finished request's size as gzip (level 6, as web servers use) would send it."""
-    response = request.response()  # type: ignore[attr-defined]
+    response = request.response()
     body = response.body() if response is not None else b""
-    sizes[request.url] = len(gzip.compress(body, compresslevel=6, mtime=0))  # type: ignore[attr-defined]
+    sizes[request.url] = len(gzip.compress(body, compresslevel=6, mtime=0))
 
 
 def report(costs: list[PageCost], chapters: set[str]) -> int:

@@ -13,14 +13,15 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
+from guidekit.core.links import resolve, split
+
 # Pages of the printed book, in this order; those not in the nav are skipped.
-LEAVE_OUT = {"references.md", "whats-changed.md"}  # chapters print their own sources; the log is for the web
-AT_THE_END = ["about.md", "glossary.md"]
+LEAVE_OUT = frozenset({"references.md", "whats-changed.md"})  # chapters print their own sources; the log is for the web
+AT_THE_END = ("about.md", "glossary.md")
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Chapter:
 
 
 def book_order(nav_pages: list[str]) -> list[str]:
-    """Nav order, references left out, About and the glossary moved to the end."""
+    """Nav order, the references and the change log left out, About and the glossary moved to the end."""
     pages = [page for page in nav_pages if page not in LEAVE_OUT and page not in AT_THE_END]
     return pages + [page for page in AT_THE_END if page in nav_pages]
 
@@ -45,13 +46,14 @@ def _page_name(html_path: str) -> str:
 def _rewrite_link(href: str, page: str, in_book: set[str]) -> str:
     """A link to a page of the book as a link inside the book; other links are left alone
     (a page left out of the book, such as the references, is still in the offline copy)."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith("//"):
-        return href
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path)) if parts.path else page
-    if not target.endswith(".html") or target not in in_book:
+    link, parts = resolve(page, href), split(href.strip())
+    if link is None or parts is None:
+        return href  # leaves the site
+    target = page if link.same_page else link.path
+    if link.leaves_root or not target.endswith(".html") or target not in in_book:
         return href  # images, other files and pages not in the book keep their address
     name = _page_name(target)
+    # The fragment as written: it stays a valid address, and browsers decode it to find the id.
     return f"#{name}--{parts.fragment}" if parts.fragment else f"#{name}"
 
 

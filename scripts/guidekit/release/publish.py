@@ -38,6 +38,18 @@ def build_environment(root: Path) -> dict[str, str]:
     return {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root), "NO_MKDOCS_2_WARNING": "1"}
 
 
+def mkdocs_build_command(config_file: Path | None, site_dir: Path) -> list[str]:
+    """The one ``mkdocs build`` command line: this Python's MkDocs, strict, into ``site_dir``.
+
+    ``config_file`` None leaves MkDocs to find mkdocs.yml in the working folder. Never with -q: it
+    drops warnings before --strict counts them, so a build full of problems would pass.
+    """
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    if config_file is not None:
+        command += ["--config-file", str(config_file)]
+    return [*command, "--site-dir", str(site_dir)]
+
+
 def swap_in(built: Path, site_dir: Path) -> None:
     """Replace site_dir by built with two renames, so the old site is never half removed."""
     old = site_dir.with_name(site_dir.name + ".old")
@@ -55,17 +67,7 @@ def build_site(root: Path, site_dir: Path, config_file: Path | None = None) -> i
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     temporary.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--config-file",
-        str(config),
-        "--site-dir",
-        str(temporary),
-    ]
+    command = mkdocs_build_command(config, temporary)
     try:
         result = subprocess.run(command, cwd=root, env=build_environment(root), check=False)
         if result.returncode != 0:

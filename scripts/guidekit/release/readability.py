@@ -23,9 +23,9 @@ from guidekit.source.markdown_scan import front_matter_span
 
 MAX_GRADE = 8.0
 MIN_EASE = 60.0
-_EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences"]
-_SKIPPED = {"table", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "script", "style"}
-_BLOCKS = {"p", "li", "dd", "dt", "blockquote", "div", "summary", "details", "ul", "ol", "dl"}
+_EXTENSIONS = ("abbr", "admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences")
+_SKIPPED = frozenset({"table", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6", "sup", "script", "style"})
+_BLOCKS = frozenset({"p", "li", "dd", "dt", "blockquote", "div", "summary", "details", "ul", "ol", "dl"})
 
 
 class _ProseExtractor(HTMLParser):

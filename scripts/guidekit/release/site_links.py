@@ -1,17 +1,19 @@
 """Check a built site folder: every internal link, image, script and anchor in its HTML must resolve.
 
 MkDocs checks links between Markdown pages, but not what themes, overrides and hooks write into the HTML
-(the 404 page, navigation, assets). This reads the HTML as published, with the standard library only.
+(the 404 page, navigation, assets). This reads the HTML as published, with the standard library's parser.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
+
+from guidekit.core.links import LinkTarget, is_external, split
+from guidekit.core.links import resolve as resolve_address
+from guidekit.source.html_scan import BrowserLikeHTMLParser
 
 # (tag, attribute) pairs holding one URL each; HTMLParser gives both in lower case.
 URL_ATTRIBUTES = frozenset(
@@ -27,8 +29,6 @@ URL_ATTRIBUTES = frozenset(
 )
 # Tags whose srcset holds a list of image candidates (<source> inside <picture> works like <img>).
 SRCSET_TAGS = frozenset({"img", "source"})
-# A URL scheme (https:, mailto:, data:, javascript: ...) makes a reference external to the site.
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -40,12 +40,22 @@ class Reference:
     column: int
 
 
+@dataclass(frozen=True)
+class StoppedAt:
+    """Where the HTML parser gave up on a page: the rest of it, and any link there, went unread."""
+
+    line: int
+    column: int
+    reason: str  # the parser's own words
+
+
 @dataclass
 class Page:
     """What one HTML file offers (its anchors) and what it points to (its internal references)."""
 
     ids: set[str] = field(default_factory=set)
     references: list[Reference] = field(default_factory=list)
+    stopped_at: StoppedAt | None = None  # set when the page could not be read to its end
 
 
 @dataclass
@@ -77,9 +87,22 @@ class BrokenLink:
         return f"{prefix}{self.page}:{self.line}:{self.column}: broken link '{self.target}': {self.message}"
 
 
-def is_external(url: str) -> bool:
-    """Whether a URL leaves the site (scheme or protocol-relative), or is a javascript: URL."""
-    return url.startswith("//") or _SCHEME.match(url) is not None
+@dataclass(frozen=True)
+class UnreadRest:
+    """A page the check could not read to its end: the links past ``line``:``column`` were not checked."""
+
+    page: str
+    line: int
+    column: int
+    reason: str  # the parser's own words
+    site: str = "site"
+
+    def __str__(self) -> str:
+        prefix = f"{self.site.rstrip('/')}/" if self.site else ""
+        return (
+            f"{prefix}{self.page}:{self.line}:{self.column}: could not read the page past this point "
+            f"({self.reason}); the links after it were not checked"
+        )
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -103,7 +126,7 @@ def srcset_urls(value: str) -> list[str]:
     return urls
 
 
-class _PageParser(HTMLParser):
+class _PageParser(BrowserLikeHTMLParser):
     """Collects a page's ids and its internal references in a single pass."""
 
     def __init__(self) -> None:
@@ -128,25 +151,20 @@ class _PageParser(HTMLParser):
         if not is_external(url.strip()):
             self.page.references.append(Reference(url, line, offset + 1))
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
-        # Python's parser raises AssertionError on an unknown "<![...": browsers read it as a bogus comment.
-        position = self.getpos()
-        try:
-            return super().parse_marked_section(i, report)
-        except AssertionError:
-            self.lineno, self.offset = position  # it may have moved the position before raising: keep columns right
-            end = self.rawdata.find(">", i)
-            return -1 if end < 0 else end + 1
-
 
 def parse_page(text: str) -> Page:
-    """The ids and internal references of one HTML document; never raises on malformed HTML."""
+    """The ids and internal references of one HTML document; never raises on malformed HTML.
+
+    Should the parser still give up (a corner not handled above), what was read so far is kept and
+    ``stopped_at`` says where reading stopped, so the check reports it instead of passing quietly.
+    """
     parser = _PageParser()
     try:
         parser.feed(text)
         parser.close()
-    except AssertionError:
-        pass  # a parser corner not handled above: keep what was read so far rather than stop the check
+    except AssertionError as error:
+        line, offset = parser.getpos()
+        parser.page.stopped_at = StoppedAt(line, offset + 1, str(error) or "the HTML parser gave up")
     return parser.page
 
 
@@ -176,18 +194,17 @@ def normalise_base_path(base_path: str) -> str:
     return f"/{stripped}/" if stripped else "/"
 
 
-def _site_path(path: str, page: str, base_path: str) -> str:
-    """The site-relative path a decoded URL path names ("" is the site root); ValueError if it leaves the site."""
-    if path.startswith("/"):
+def _site_path(link: LinkTarget, base_path: str) -> str:
+    """The site-relative path a resolved link names ("" is the site root); ValueError if it leaves the site."""
+    if link.path.startswith("/"):
         # normpath first, so "/guide/../other" is seen to leave "/guide/"; the added slash lets "/guide" match.
-        absolute = posixpath.normpath(path) + "/"
+        absolute = posixpath.normpath(link.path) + "/"
         if not absolute.startswith(base_path):
             raise ValueError(f"outside the site's base path '{base_path}'")
         return absolute[len(base_path) :].strip("/")
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    if joined == ".." or joined.startswith("../"):
+    if link.leaves_root:
         raise ValueError("outside the site folder")
-    return "" if joined == "." else joined
+    return "" if link.path == "." else link.path
 
 
 def _join(folder: str, name: str) -> str:
@@ -196,14 +213,16 @@ def _join(folder: str, name: str) -> str:
 
 def resolve(target: str, page: str, site: Site, base_path: str) -> str | None:
     """Why an internal reference from ``page`` is broken, or None when its file and anchor exist."""
-    url, _, fragment = target.strip().partition("#")
-    path = unquote(url.partition("?")[0])
-    if path:
+    link, parts = resolve_address(page, target), split(target.strip())
+    if link is None or parts is None:
+        return None  # external: the page parser never records these
+    fragment = parts.fragment  # as written: _missing_anchor tries it before its decoded form
+    if not link.same_page:
         try:
-            found = _site_path(path, page, base_path)
+            found = _site_path(link, base_path)
         except ValueError as error:
             return str(error)
-        if path.endswith("/") or not found:
+        if link.names_folder or not found:
             # "about/" (and the site root) means the folder's index page.
             found = _join(found, "index.html")
             if found not in site.files:
@@ -231,10 +250,12 @@ def _missing_anchor(fragment: str, found: str, site: Site) -> str | None:
     return f"no element with id '{decoded}' in '{found}'"
 
 
-def find_broken_links(site: Site, base_path: str = "/", display_prefix: str = "site") -> list[BrokenLink]:
-    """Every internal reference of a read site that does not resolve, sorted by page and position."""
+def find_broken_links(site: Site, base_path: str = "/", display_prefix: str = "site") -> list[BrokenLink | UnreadRest]:
+    """Every internal reference of a read site that does not resolve, and every page that could not be
+    read to its end (its later links are unchecked), sorted by page and position."""
     base = normalise_base_path(base_path)
     broken = []
+    unread = []
     for name, page in site.pages.items():
         for reference in page.references:
             message = resolve(reference.target, name, site, base)
@@ -242,10 +263,17 @@ def find_broken_links(site: Site, base_path: str = "/", display_prefix: str = "s
                 broken.append(
                     BrokenLink(name, reference.line, reference.column, reference.target, message, display_prefix)
                 )
-    return sorted(broken)
+        if page.stopped_at is not None:
+            stop = page.stopped_at
+            unread.append(UnreadRest(name, stop.line, stop.column, stop.reason, display_prefix))
+    # Stable: broken links keep their own order; each unread rest goes after the links at its position.
+    return sorted([*sorted(broken), *unread], key=lambda found: (found.page, found.line, found.column))
 
 
-def check_site_links(site_dir: Path, base_path: str = "/", display_prefix: str | None = None) -> list[BrokenLink]:
-    """Every broken internal link or anchor in a built site folder; ``base_path`` is site_url's path."""
+def check_site_links(
+    site_dir: Path, base_path: str = "/", display_prefix: str | None = None
+) -> list[BrokenLink | UnreadRest]:
+    """Every broken internal link or anchor in a built site folder, and every page read only in part;
+    ``base_path`` is site_url's path."""
     prefix = site_dir.as_posix() if display_prefix is None else display_prefix
     return find_broken_links(read_site(site_dir), base_path, prefix)

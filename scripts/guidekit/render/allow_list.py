@@ -90,7 +90,7 @@ def locate_refusals(refusals: list[Refusal], page: SourcePage) -> list[Problem]:
             cursors[needle] = found + 1
             line, column = index.position(found)
             message = refusal.message
-        problems.append(Problem(page.display_path, line, column, message))
+        problems.append(Problem(page.display_path, line, column, message, rule=refusal.rule))
     return problems
 
 
@@ -100,7 +100,7 @@ class UnsafeHTMLError(ValueError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(str(problem) for problem in problems))
+        super().__init__("\n".join(problem.report_line for problem in problems))
 
 
 @dataclass(frozen=True)

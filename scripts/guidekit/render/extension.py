@@ -20,13 +20,12 @@ What it does to each page:
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from types import MappingProxyType
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -36,12 +35,14 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from guidekit.core.dates import today
+from guidekit.core.links import resolve
+from guidekit.data.build_state import BuildState
 from guidekit.data.changelog import MARKER as CHANGELOG_MARKER
 from guidekit.data.changelog import changelog_markdown
 from guidekit.data.emergencies import expand_for_scan as expand_emergencies
 from guidekit.data.emergencies import expand_markdown as emergency_markdown
 from guidekit.data.load import GuideData, load_guide_data
-from guidekit.data.pages import CitingPlace, PageOutline, citing_places, outline_pages
+from guidekit.data.pages import CitingPlace, PageOutline, citing_places, outline_pages, page_of_body
 from guidekit.data.project import DEFAULT_SETTINGS
 from guidekit.data.survival import MARKER as SURVIVAL_MARKER
 from guidekit.data.survival import expand_for_scan, table_lines
@@ -55,8 +56,9 @@ from guidekit.render.html_builders import (
     sources_section,
 )
 from guidekit.source.citations import CITATION, parse_citation
+from guidekit.source.markdown_scan import code_block_lines
 
-MARKERS = {"<!-- guide:glossary -->": "glossary", "<!-- guide:references -->": "references"}
+MARKERS = MappingProxyType({"<!-- guide:glossary -->": "glossary", "<!-- guide:references -->": "references"})
 _PLACEHOLDER = "GUIDEKITMARKER{}END"
 
 
@@ -89,10 +91,16 @@ class _MarkerPreprocessor(Preprocessor):
         state.source = "\n".join(lines)
         state.data = self.extension.load_data()
         output: list[str] = []
-        # The emergency boxes first: a box is Markdown, rendered (and cited) like the page's own text.
-        for line in emergency_markdown(lines, state.data.emergencies):
+        in_code = code_block_lines(state.source)  # a marker shown in a code block stays as written
+        for index, line in enumerate(lines):
             marker = MARKERS.get(line.strip())
-            if line.strip() == CHANGELOG_MARKER:
+            box = emergency_markdown([line], state.data.emergencies)
+            if index in in_code:
+                output.append(line)
+            elif box != [line]:
+                # An emergency box is Markdown, rendered (and cited) like the page's own text.
+                output += box
+            elif line.strip() == CHANGELOG_MARKER:
                 output += ["", *self.extension.changelog_markdown(), ""]
             elif line.strip() == SURVIVAL_MARKER and state.data.survival is not None:
                 # A Markdown table, so the tables extension renders it and its citations are numbered.
@@ -186,12 +194,17 @@ class _PageTreeprocessor(Treeprocessor):
                     return
 
     def _add_term_titles(self, root: etree.Element, data: GuideData) -> None:
-        glossary_name = posixpath.basename(self.extension.getConfig("glossary_page"))
-        for anchor in root.iter("a"):
-            parts = urlsplit(anchor.get("href", ""))
-            if parts.scheme or parts.netloc or posixpath.basename(unquote(parts.path)) != glossary_name:
+        glossary_page = self.extension.getConfig("glossary_page")
+        links = [anchor for anchor in root.iter("a") if anchor.get("href")]
+        if not links:
+            return
+        # Resolved from this page, as the link rules resolve them: a tooltip only where the checks agree.
+        page = self.extension.current_page() or ""
+        for anchor in links:
+            target = resolve(page, anchor.get("href", ""))
+            if target is None or target.leaves_root or (target.path or page) != glossary_page:
                 continue
-            term = data.glossary.terms.get(unquote(parts.fragment))
+            term = data.glossary.terms.get(target.fragment)
             if term is None:
                 continue
             anchor.set("title", term.summary)
@@ -242,9 +255,15 @@ class GuideExtension(Extension):
             "root": [".", "the folder messages show paths relative to (the folder of mkdocs.yml)"],
             # Not None: Python-Markdown would turn a None-defaulted setting into a bool.
             "report": ["", "a callable given each page's refused HTML; empty raises instead"],
+            "state": ["", "the build's BuildState, shared by every page's extension; empty: this extension's own"],
+            # Read by the checks (guidekit.core.rules); declared so that mkdocs.yml may set it here.
+            "rules": [{}, "levels of the checks' rules: rule id -> error, warning or ignore"],
         }
         super().__init__(**kwargs)
         self.state = PageState()
+        given = self.getConfig("state")
+        # The build's store when the hook or `make check` gives one; else (Zensical) one of its own.
+        self.build_state = given if isinstance(given, BuildState) else BuildState()
 
     def reset_state(self) -> PageState:
         """Start a page afresh (called at the start of every conversion)."""
@@ -270,6 +289,7 @@ class GuideExtension(Extension):
             survival_name=survival.as_posix() if survival else "",
             emergencies_path=emergencies,
             emergencies_name=emergencies.as_posix() if emergencies else "",
+            state=self.build_state,
         )
 
     def page_outlines(self) -> list[tuple[str, PageOutline]]:
@@ -277,7 +297,13 @@ class GuideExtension(Extension):
         survival = self.state.data.survival if self.state.data else None
         emergencies = self.state.data.emergencies if self.state.data else None
         docs_dir = Path(self.getConfig("docs_dir"))
-        return outline_pages(docs_dir, lambda text: expand_emergencies(expand_for_scan(text, survival), emergencies))
+        return outline_pages(
+            docs_dir, self.build_state, lambda text: expand_emergencies(expand_for_scan(text, survival), emergencies)
+        )
+
+    def current_page(self) -> str | None:
+        """The docs path of the page being converted (found by its text), None if it is no page of the guide."""
+        return page_of_body(self.build_state, Path(self.getConfig("docs_dir")), self.state.source)
 
     def citing_places(self, known_keys: Collection[str]) -> dict[str, list[CitingPlace]]:
         """Which pages cite which source (only for the references page)."""

@@ -52,7 +52,6 @@ def fill_reference(parent: etree.Element, reference: Reference) -> None:
         anchor.tail = ". "
     if reference.accessed:
         _append_text(parent, f"Accessed {reference.accessed}. ")
-    _append_text(parent, "")
     if len(parent) and parent[-1].tail:
         parent[-1].tail = parent[-1].tail.rstrip()
     elif parent.text:
@@ -105,7 +104,6 @@ def sources_section(cited: list[Reference]) -> list[etree.Element]:
             },
         )
         back.text = "↩"
-        back.tail = ""
         previous = item[-2] if len(item) > 1 else None
         if previous is not None:
             previous.tail = (previous.tail or "") + " "

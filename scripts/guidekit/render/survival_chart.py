@@ -15,6 +15,7 @@ hold the extra lines. A browser test then measures every figure's text in Chromi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from xml.sax.saxutils import escape
 
 from guidekit.data.survival import SurvivalData, SurvivalRow, format_percent
@@ -33,66 +34,68 @@ GRID = "#767676"
 
 # DejaVu Sans advance widths in thousandths of an em, rounded up to the next 25, so estimates err
 # long; a character not listed counts as the widest there is.
-_ADVANCES = {
-    "normal": {
-        275: "'",
-        300: "IJijl",
-        325: " ,.’",
-        350: "/:;\\|",
-        375: "-f",
-        400: "()[]t",
-        425: "!r",
-        475: '"',
-        500: "*_`–",
-        525: "sz“”",
-        550: "?c",
-        575: "FL",
-        600: "kvxy",
-        625: "PTYaeoé",
-        650: "$0123456789ESbdghnpqu{}",
-        675: "K",
-        700: "ABCRVXZ",
-        750: "NU",
-        775: "DGH",
-        800: "&OQ",
-        825: "w",
-        850: "#+<=>^~×",
-        875: "M",
-        950: "%",
-        975: "m",
-        1000: "@W—",
-    },
-    "bold": {
-        325: "'",
-        350: " ijl",
-        375: "/IJ\\|",
-        400: ",.:;’",
-        425: "-",
-        450: "f",
-        475: "!()[]",
-        500: "_`rt–",
-        525: '"*',
-        600: "?csz",
-        650: "Lx",
-        675: "akvy“”",
-        700: "$0123456789EFTeoé",
-        725: "SYZbdghnpqu{}",
-        750: "CP",
-        775: "ABKRVX",
-        825: "GU",
-        850: "#+<=>DHNOQ^~×",
-        875: "&",
-        925: "w",
-        1000: "@M—",
-        1025: "%",
-        1050: "m",
-        1125: "W",
-    },
-}
-_WIDTHS = {
-    weight: {char: width for width, chars in table.items() for char in chars} for weight, table in _ADVANCES.items()
-}
-_WIDEST = {weight: max(table) for weight, table in _ADVANCES.items()}
+_ADVANCES = MappingProxyType(
+    {
+        "normal": {
+            275: "'",
+            300: "IJijl",
+            325: " ,.’",
+            350: "/:;\\|",
+            375: "-f",
+            400: "()[]t",
+            425: "!r",
+            475: '"',
+            500: "*_`–",
+            525: "sz“”",
+            550: "?c",
+            575: "FL",
+            600: "kvxy",
+            625: "PTYaeoé",
+            650: "$0123456789ESbdghnpqu{}",
+            675: "K",
+            700: "ABCRVXZ",
+            750: "NU",
+            775: "DGH",
+            800: "&OQ",
+            825: "w",
+            850: "#+<=>^~×",
+            875: "M",
+            950: "%",
+            975: "m",
+            1000: "@W—",
+        },
+        "bold": {
+            325: "'",
+            350: " ijl",
+            375: "/IJ\\|",
+            400: ",.:;’",
+            425: "-",
+            450: "f",
+            475: "!()[]",
+            500: "_`rt–",
+            525: '"*',
+            600: "?csz",
+            650: "Lx",
+            675: "akvy“”",
+            700: "$0123456789EFTeoé",
+            725: "SYZbdghnpqu{}",
+            750: "CP",
+            775: "ABKRVX",
+            825: "GU",
+            850: "#+<=>DHNOQ^~×",
+            875: "&",
+            925: "w",
+            1000: "@M—",
+            1025: "%",
+            1050: "m",
+            1125: "W",
+        },
+    }
+)
+_WIDTHS = MappingProxyType(
+    {weight: {char: width for width, chars in table.items() for char in chars} for weight, table in _ADVANCES.items()}
+)
+_WIDEST = MappingProxyType({weight: max(table) for weight, table in _ADVANCES.items()})
 
 
 def text_width(content: str, size: float, weight: str = "normal") -> float:

@@ -6,10 +6,10 @@ build so a broken link never reaches a reader.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+from guidekit.core.links import resolve, split
 from guidekit.core.problems import Problem
 from guidekit.core.suggest import did_you_mean
 from guidekit.data.pages import ScannedPage
@@ -33,40 +33,51 @@ def _own_site(url: str, site_url: str | None) -> bool:
     return other.netloc.lower() == own.netloc.lower() and other.path.startswith(own.path.rstrip("/"))
 
 
-def _anchor_problem(page: ScannedPage, target_page: str, fragment: str, context: LinkContext) -> str | None:
+@dataclass(frozen=True)
+class LinkFinding:
+    """What is wrong with one link, and the rule it breaks."""
+
+    message: str
+    rule: str  # "link-target": names nothing that exists; "link-form": written in a way that breaks
+
+
+def _anchor_problem(page: ScannedPage, target_page: str, fragment: str, context: LinkContext) -> LinkFinding | None:
     anchors = context.anchors.get(target_page, set())
     if fragment in anchors:
         return None
     where = "this page" if target_page == page.docs_path else f"'{target_page}'"
-    return f"no anchor '#{fragment}' in {where}" + did_you_mean(fragment, anchors, "did you mean '#{}'?")
+    hint = did_you_mean(fragment, anchors, "did you mean '#{}'?")
+    return LinkFinding(f"no anchor '#{fragment}' in {where}{hint}", "link-target")
 
 
-def check_link(page: ScannedPage, target: str, is_image: bool, context: LinkContext) -> str | None:
+def check_link(page: ScannedPage, target: str, is_image: bool, context: LinkContext) -> LinkFinding | None:
     """What is wrong with one link or image target, or None."""
-    parts = urlsplit(target)
-    if parts.scheme in ("http", "https"):
+    parts = split(target)
+    if parts is not None and parts.scheme in ("http", "https"):
         if _own_site(target, context.site_url):
-            return f"link to this site written as an address ('{target}'); link to the page's .md file instead"
+            message = f"link to this site written as an address ('{target}'); link to the page's .md file instead"
+            return LinkFinding(message, "link-form")
         return None
-    if parts.scheme or target.startswith("//"):
+    resolved = resolve(page.docs_path, target)
+    if resolved is None:
         return None  # mailto:, tel: …; unsafe schemes are refused by the page rules
-    path, fragment = unquote(parts.path), unquote(parts.fragment)
-    if path.startswith("/"):
-        return f"absolute path '{target}' breaks in offline copies; use a relative link such as about.md"
-    if not path:
-        return _anchor_problem(page, page.docs_path, fragment, context) if fragment else None
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.docs_path), path))
-    if resolved.startswith("../") or resolved == "..":
-        return f"'{target}' points outside the docs folder"
-    if resolved in context.folders or path.endswith("/"):
-        return f"link to a folder ('{target}'); name the page's file, e.g. {resolved.rstrip('/')}/index.md"
-    if resolved not in context.files:
+    if resolved.path.startswith("/"):
+        message = f"absolute path '{target}' breaks in offline copies; use a relative link such as about.md"
+        return LinkFinding(message, "link-form")
+    if resolved.same_page:
+        return _anchor_problem(page, page.docs_path, resolved.fragment, context) if resolved.fragment else None
+    if resolved.leaves_root:
+        return LinkFinding(f"'{target}' points outside the docs folder", "link-form")
+    if resolved.path in context.folders or resolved.names_folder:
+        folder = resolved.path.rstrip("/")
+        return LinkFinding(f"link to a folder ('{target}'); name the page's file, e.g. {folder}/index.md", "link-form")
+    if resolved.path not in context.files:
         kind = "image file" if is_image else "file"
         candidates = [f for f in context.files if f.endswith(".md")] if not is_image else context.files
-        hint = did_you_mean(resolved, candidates)
-        return f"no {kind} 'docs/{resolved}'{hint}"
-    if fragment and resolved.endswith(".md") and resolved != context.glossary_page:
-        return _anchor_problem(page, resolved, fragment, context)
+        hint = did_you_mean(resolved.path, candidates)
+        return LinkFinding(f"no {kind} 'docs/{resolved.path}'{hint}", "link-target")
+    if resolved.fragment and resolved.path.endswith(".md") and resolved.path != context.glossary_page:
+        return _anchor_problem(page, resolved.path, resolved.fragment, context)
     return None
 
 
@@ -75,7 +86,7 @@ def check_links(pages: list[ScannedPage], context: LinkContext) -> list[Problem]
     problems = []
     for page in pages:
         for link in page.scan.links:
-            message = check_link(page, link.target, link.is_image, context)
-            if message:
-                problems.append(Problem(page.display_path, link.line, link.column, message))
+            found = check_link(page, link.target, link.is_image, context)
+            if found:
+                problems.append(Problem(page.display_path, link.line, link.column, found.message, rule=found.rule))
     return problems

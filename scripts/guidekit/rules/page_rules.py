@@ -24,12 +24,18 @@ def _size_rules(path: str, text: str, size: int) -> list[Problem]:
     if size > MAX_PAGE_BYTES:
         problems.append(
             Problem(
-                path, 1, 1, f"the page is {size / 1024:.0f} KB; keep pages under {MAX_PAGE_BYTES // 1024} KB (split it)"
+                path,
+                1,
+                1,
+                f"the page is {size / 1024:.0f} KB; keep pages under {MAX_PAGE_BYTES // 1024} KB (split it)",
+                rule="page-size",
             )
         )
     span = front_matter_span(text)
     if not text[span[1] if span else 0 :].strip():
-        problems.append(Problem(path, 1, 1, "the page is empty; write its content or remove it from the nav"))
+        problems.append(
+            Problem(path, 1, 1, "the page is empty; write its content or remove it from the nav", rule="page-empty")
+        )
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_LENGTH:
             problems.append(
@@ -38,13 +44,17 @@ def _size_rules(path: str, text: str, size: int) -> list[Problem]:
                     number,
                     MAX_LINE_LENGTH + 1,
                     f"line is {len(line)} characters long; break it into lines under {MAX_LINE_LENGTH}",
+                    rule="line-length",
                 )
             )
     return problems
 
 
 def _html_rules(path: str, masked: str) -> list[Problem]:
-    return [Problem(path, line, column, refusal.message) for line, column, refusal in raw_html_refusals(masked)]
+    return [
+        Problem(path, line, column, refusal.message, rule=refusal.rule)
+        for line, column, refusal in raw_html_refusals(masked)
+    ]
 
 
 def _link_scheme_rules(path: str, scan: PageScan) -> list[Problem]:
@@ -55,7 +65,7 @@ def _link_scheme_rules(path: str, scan: PageScan) -> list[Problem]:
         target = html.unescape(link.target.strip("<>"))
         refused = attribute_refusal("img" if link.is_image else "a", "src" if link.is_image else "href", target)
         if refused:
-            problems.append(Problem(path, link.line, link.column, refused.message))
+            problems.append(Problem(path, link.line, link.column, refused.message, rule=refused.rule))
     return problems
 
 
@@ -66,18 +76,23 @@ def _image_rules(path: str, scan: PageScan) -> list[Problem]:
             continue
         if not link.text.strip():
             message = f"image '{link.target}' has no alt text; describe what it shows in ![…]"
-            problems.append(Problem(path, link.line, link.column, message))
+            problems.append(Problem(path, link.line, link.column, message, rule="image-alt"))
         if not (re.search(r"\bwidth=", link.attributes) and re.search(r"\bheight=", link.attributes)):
             # Without both, the page jumps as the image arrives, and a reader loses their place.
             message = f'image \'{link.target}\' needs its size: add {{ width="…" height="…" }} right after it'
-            problems.append(Problem(path, link.line, link.column, message))
+            problems.append(Problem(path, link.line, link.column, message, rule="image-size"))
     return problems
 
 
 def _heading_rules(path: str, masked: str, index: LineIndex) -> list[Problem]:
     # The superscript number would become part of the heading's anchor and its table-of-contents entry.
     return [
-        Problem(path, *index.position(match.start("cite")), "a citation in a heading; cite in the text below it")
+        Problem(
+            path,
+            *index.position(match.start("cite")),
+            "a citation in a heading; cite in the text below it",
+            rule="citation-in-heading",
+        )
         for match in re.finditer(r"^ {0,3}#{1,6}[ \t][^\n]*?(?P<cite>\[@)", masked, re.MULTILINE)
     ]
 

@@ -6,14 +6,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from guidekit.core.dates import today as current_day
-from guidekit.core.problems import Problem, Severity
+from guidekit.core.links import resolve
+from guidekit.core.problems import Problem
 from guidekit.core.suggest import did_you_mean
 from guidekit.data.anchors import generated_anchors, page_anchors
+from guidekit.data.build_state import BuildState
 from guidekit.data.changelog import parse_changelog
 from guidekit.data.emergencies import EmergencyData
 from guidekit.data.emergencies import expand_for_scan as expand_emergencies
@@ -22,13 +22,13 @@ from guidekit.data.front_matter import parse_front_matter
 from guidekit.data.glossary import Glossary, slugify
 from guidekit.data.load import GuideData, load_project_data
 from guidekit.data.nav import check_nav, nav_entries
-from guidekit.data.pages import ScannedPage, markdown_files, remember_outline
+from guidekit.data.pages import ScannedPage, markdown_files, page_body, remember_outline
 from guidekit.data.project import Project
 from guidekit.data.survival import MARKER as SURVIVAL_MARKER
 from guidekit.data.survival import SurvivalData, expand_for_scan
 from guidekit.rules.link_rules import LinkContext, check_links
 from guidekit.rules.page_rules import check_page
-from guidekit.source.markdown_scan import front_matter_span, scan_page
+from guidekit.source.markdown_scan import scan_page
 from guidekit.source.text import read_source
 
 # A page as a builder converts it: its file, the path messages show, its Markdown without front matter.
@@ -37,23 +37,18 @@ PageBody = tuple[Path, str, str]
 
 def glossary_anchor(page: ScannedPage, target: str, glossary_page: str) -> str | None:
     """The anchor of a link if it points at the glossary page ('' for the page itself), else None."""
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc:
+    resolved = resolve(page.docs_path, target)
+    if resolved is None or (resolved.path or page.docs_path) != glossary_page:
         return None
-    if parts.path:
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.docs_path), unquote(parts.path)))
-    else:
-        resolved = page.docs_path
-    return unquote(parts.fragment) if resolved == glossary_page else None
+    return resolved.fragment
 
 
 def _check_glossary_link(page: ScannedPage, line: int, column: int, anchor: str, glossary: Glossary) -> Problem | None:
     if not anchor or anchor in glossary.terms:
         return None
     if anchor.lower() in glossary.terms:
-        return Problem(
-            page.display_path, line, column, f"glossary anchor '#{anchor}' must be lowercase: use '#{anchor.lower()}'"
-        )
+        message = f"glossary anchor '#{anchor}' must be lowercase: use '#{anchor.lower()}'"
+        return Problem(page.display_path, line, column, message, rule="glossary-link")
     slug = slugify(anchor)
     for term in glossary.terms.values():
         if slug in {slugify(alias) for alias in term.aliases} | (
@@ -64,9 +59,11 @@ def _check_glossary_link(page: ScannedPage, line: int, column: int, anchor: str,
                 line,
                 column,
                 f"'#{anchor}' is another name for the glossary term {term.name!r}: link to '#{term.slug}'",
+                rule="glossary-link",
             )
     hint = did_you_mean(anchor, glossary.terms, "did you mean '#{}'?")
-    return Problem(page.display_path, line, column, f"glossary link to undefined term '#{anchor}'{hint}")
+    message = f"glossary link to undefined term '#{anchor}'{hint}"
+    return Problem(page.display_path, line, column, message, rule="glossary-link")
 
 
 def check_pages(
@@ -79,13 +76,19 @@ def check_pages(
     known_keys = data.bibliography.references
     for page in pages:
         for error in page.scan.errors:
-            problems.append(Problem(page.display_path, error.line, error.column, error.message))
+            problems.append(Problem(page.display_path, error.line, error.column, error.message, rule="citation-syntax"))
         for found in page.scan.citations:
             cited.add(found.key)
             if found.key not in known_keys and data.bibliography.readable:
                 hint = did_you_mean(found.key, known_keys)
                 problems.append(
-                    Problem(page.display_path, found.line, found.column, f"unknown citation key {found.key!r}{hint}")
+                    Problem(
+                        page.display_path,
+                        found.line,
+                        found.column,
+                        f"unknown citation key {found.key!r}{hint}",
+                        rule="citation-unknown-key",
+                    )
                 )
         for link in page.scan.links:
             anchor = glossary_anchor(page, link.target, glossary_page)
@@ -102,7 +105,7 @@ def check_pages(
 def unused_problems(
     data: GuideData, cited: set[str], linked: set[str], glossary_name: str, bibliography_name: str
 ) -> list[Problem]:
-    """Terms no page links to and sources no page cites: fatal in strict mode."""
+    """Terms no page links to and sources no page cites: warnings, so fatal in strict mode."""
     problems = [
         Problem(
             glossary_name,
@@ -110,7 +113,7 @@ def unused_problems(
             term.column,
             f"glossary term {term.name!r} is not linked from any page; "
             f"link to it as [{term.name.lower()}](glossary.md#{term.slug}) or remove it",
-            Severity.WARNING,
+            rule="unused-term",
         )
         for term in data.glossary.terms.values()
         if term.slug not in linked
@@ -121,7 +124,7 @@ def unused_problems(
             ref.line,
             ref.column,
             f"bibliography entry {ref.key!r} is not cited on any page; cite it as [@{ref.key}] or remove it",
-            Severity.WARNING,
+            rule="unused-source",
         )
         for ref in data.bibliography.references.values()
         if ref.key not in cited
@@ -131,7 +134,8 @@ def unused_problems(
 
 def _docs_files(docs_dir: Path) -> tuple[frozenset[str], frozenset[str]]:
     """Every file and folder under docs_dir, relative, with forward slashes."""
-    files, folders = set(), set()
+    files: set[str] = set()
+    folders: set[str] = set()
     for path in docs_dir.rglob("*"):
         (files if path.is_file() else folders).add(path.relative_to(docs_dir).as_posix())
     return frozenset(files), frozenset(folders)
@@ -143,7 +147,7 @@ def _marker_problems(display_path: str, text: str, survival: SurvivalData | None
         return []
     line = text[: text.index(SURVIVAL_MARKER)].count("\n") + 1
     message = "the survival table needs its data file (the 'survival' setting of guidekit.extension)"
-    return [Problem(display_path, line, 1, message)]
+    return [Problem(display_path, line, 1, message, rule="marker-data")]
 
 
 def _read_pages(
@@ -151,6 +155,7 @@ def _read_pages(
     today: dt.date,
     data: tuple[SurvivalData | None, EmergencyData | None],
     bodies: list[PageBody],
+    state: BuildState,
 ) -> tuple[list[ScannedPage], list[Problem]]:
     """Read, scan and check every page on its own (encoding, front matter, size, safe HTML).
 
@@ -167,14 +172,13 @@ def _read_pages(
             continue
         expanded = expand_emergencies(expand_for_scan(source.text, survival), emergencies)
         scan = scan_page(expanded)
-        remember_outline(expanded, scan)  # the References page reuses it instead of scanning again
+        remember_outline(state, expanded, scan)  # the References page reuses it instead of scanning again
         problems += _marker_problems(display_path, source.text, survival)
         problems += emergency_problems(display_path, source.text, emergencies)
         problems += parse_front_matter(source, today)[1]
         problems += check_page(display_path, source.text, path.stat().st_size, scan)
         pages.append(ScannedPage(path.relative_to(project.docs_dir).as_posix(), display_path, scan))
-        span = front_matter_span(source.text)
-        bodies.append((path, display_path, source.text[span[1] if span else 0 :].lstrip("\n")))
+        bodies.append((path, display_path, page_body(source.text)))
     return pages, problems
 
 
@@ -220,12 +224,15 @@ def _changelog_problems(project: Project, today: dt.date) -> list[Problem]:
     return problems + parse_changelog(source, pages, today)[1]
 
 
-def check_sources(project: Project, today: dt.date | None = None) -> tuple[list[Problem], list[PageBody]]:
+def check_sources(
+    project: Project, today: dt.date | None = None, state: BuildState | None = None
+) -> tuple[list[Problem], list[PageBody]]:
     """Every problem the sources show, unsorted, and each readable page's Markdown body for rendering."""
-    data = load_project_data(project, today)
+    state = state or BuildState()
+    data = load_project_data(project, today, state)
     today = today or current_day()
     bodies: list[PageBody] = []
-    pages, problems = _read_pages(project, today, (data.survival, data.emergencies), bodies)
+    pages, problems = _read_pages(project, today, (data.survival, data.emergencies), bodies, state)
     problems += data.problems
     page_problems, cited, linked = check_pages(pages, data, project.glossary_page)
     problems += page_problems

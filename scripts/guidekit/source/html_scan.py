@@ -12,7 +12,21 @@ from guidekit.core.html_policy import KNOWN_ELEMENTS, Refusal, attribute_refusal
 from guidekit.source.markdown_scan import LineIndex
 
 
-class _RawHTMLReader(HTMLParser):
+class BrowserLikeHTMLParser(HTMLParser):
+    """The standard library's parser, reading an unknown ``<![…`` as browsers do (a bogus comment)
+    instead of raising AssertionError: a typo in a page must give a message, never a traceback."""
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position  # it may have moved the position before raising: keep columns right
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
+
+
+class _RawHTMLReader(BrowserLikeHTMLParser):
     """Collects (offset, refusal) for every start tag of a known HTML element."""
 
     def __init__(self, index: LineIndex) -> None:

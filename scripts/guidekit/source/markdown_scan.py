@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from guidekit.source.citations import CITATION, UNCLOSED, parse_citation
+from guidekit.source.text import SourceText
+from guidekit.source.yaml_positions import parse_yaml
 
 _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -86,6 +88,14 @@ def _mask_code_spans(text: str) -> str:
     return "".join(out)
 
 
+def code_block_lines(text: str) -> frozenset[int]:
+    """The 0-based numbers of the lines inside fenced code blocks (fences included): shown, never run."""
+    lines, masked = text.split("\n"), _mask_fences(text).split("\n")
+    return frozenset(
+        index for index, (line, kept) in enumerate(zip(lines, masked, strict=True)) if line.strip() and not kept.strip()
+    )
+
+
 def mask_code(text: str) -> str:
     """The page with everything that is not prose blanked out, same length and line breaks."""
     span = front_matter_span(text)
@@ -158,7 +168,11 @@ def _headings(text: str, masked: str) -> tuple[list[str], list[str]]:
     Headings are found in the masked text (so '# x' in a code block is not one) but read from
     the original, so a heading with inline code keeps its words.
     """
-    found = [(m.start("text"), m.end("text")) for m in _HEADING.finditer(masked)]
+    found = []
+    for match in _HEADING.finditer(masked):
+        # Re-read the line as written: in the masked text "## `code`" is "##" and blanks, no text.
+        original = _HEADING.match(text, match.start(), match.end())
+        found.append((original.start("text"), original.end("text")) if original else match.span("text"))
     found += [
         (m.start("text"), m.end("text"))
         for m in _SETEXT.finditer(masked)
@@ -170,12 +184,25 @@ def _headings(text: str, masked: str) -> tuple[list[str], list[str]]:
     return texts, explicit
 
 
+def front_matter_title(text: str) -> str | None:
+    """The front matter's 'title' as YAML reads it (quotes, folding and escapes undone), if it is text.
+
+    Mistakes in the front matter are the front matter check's to report, so none are made here.
+    """
+    body = front_matter_yaml(text)
+    root = parse_yaml(SourceText("", body), first_line=2)[0] if body else None
+    title = root.get("title") if root is not None else None
+    value = title.value if title is not None else None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return " ".join(str(value).split()) or None
+
+
 def _title(text: str, masked: str) -> str | None:
-    span = front_matter_span(text)
-    if span:
-        match = re.search(r"^title:[ \t]*[\"']?(?P<title>[^\"'\n]+?)[\"']?[ \t]*$", text[: span[1]], re.MULTILINE)
-        if match:
-            return match["title"]
+    """The page's title: the front matter's, else its first '# ' heading."""
+    title = front_matter_title(text)
+    if title:
+        return title
     match = re.search(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", masked, re.MULTILINE)
     return match["title"] if match else None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidekit.core.problems import Problem, Severity
+from guidekit.core.problems import Problem
 
 BOM = "\ufeff"
 
@@ -39,6 +39,7 @@ def decode_source(data: bytes, display_path: str) -> tuple[SourceText | None, li
                 line,
                 column,
                 f"the file is not valid UTF-8 (byte 0x{bad}); save it with UTF-8 encoding",
+                rule="file-encoding",
             )
         )
         return None, problems
@@ -50,7 +51,7 @@ def decode_source(data: bytes, display_path: str) -> tuple[SourceText | None, li
                 1,
                 1,
                 "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
-                Severity.WARNING,
+                rule="file-bom",
             )
         )
         text = text[1:]
@@ -65,5 +66,5 @@ def read_source(path: Path, display_path: str) -> tuple[SourceText | None, list[
         data = path.read_bytes()
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        return None, [Problem(display_path, 1, 1, f"cannot read the file: {reason}")]
+        return None, [Problem(display_path, 1, 1, f"cannot read the file: {reason}", rule="file-unreadable")]
     return decode_source(data, display_path)

@@ -6,7 +6,8 @@ every message, so data files are composed and then turned into :class:`Located` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -19,15 +20,17 @@ try:  # The C parser is several times faster; fall back where libyaml is missing
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     COMPOSE_LOADER = yaml.SafeLoader
 
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-}
+_SCALAR_TAGS = frozenset(
+    {
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+    }
+)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_OTHER_LINE_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+_OTHER_LINE_BREAKS = MappingProxyType(str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "}))
 
 
 @dataclass
@@ -71,9 +74,9 @@ class _Converter:
         self._seen: set[int] = set()
         self.aliased = False
 
-    def problem(self, node: yaml.Node, message: str) -> None:
+    def problem(self, node: yaml.Node, message: str, rule: str = "yaml-plain") -> None:
         mark = node.start_mark
-        self.problems.append(Problem(self.display_path, mark.line + 1, mark.column + 1, message))
+        self.problems.append(Problem(self.display_path, mark.line + 1, mark.column + 1, message, rule=rule))
 
     def convert(self, node: yaml.Node) -> Located:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
@@ -111,7 +114,7 @@ class _Converter:
                 continue
             key = str(key_node.value)
             if key in result.value:
-                self.problem(key_node, f"duplicate key {key!r} in the same entry")
+                self.problem(key_node, f"duplicate key {key!r} in the same entry", "yaml-duplicate-key")
                 continue
             result.value[key] = self.convert(value_node)
             result.key_positions[key] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -136,9 +139,9 @@ def parse_yaml(source: SourceText, *, first_line: int = 1) -> tuple[Located | No
         if error.context and context is not None and (context.line, context.column) != (mark.line, mark.column):
             # "found unexpected end of stream" alone hides the cause, e.g. an unclosed quote.
             reason += f" ({error.context} that starts at line {context.line + first_line}, column {context.column + 1})"
-        return None, [Problem(source.display_path, line, column, f"invalid YAML: {reason}")]
+        return None, [Problem(source.display_path, line, column, f"invalid YAML: {reason}", rule="yaml-syntax")]
     except yaml.YAMLError as error:  # e.g. a reader error on control characters
-        return None, [Problem(source.display_path, first_line, 1, f"invalid YAML: {error}")]
+        return None, [Problem(source.display_path, first_line, 1, f"invalid YAML: {error}", rule="yaml-syntax")]
     if node is None:
         return None, []
     converter = _Converter(source.display_path)
@@ -147,9 +150,7 @@ def parse_yaml(source: SourceText, *, first_line: int = 1) -> tuple[Located | No
         converter.problems += _alias_problems(text, source.display_path)
     if first_line != 1:
         _shift(located, first_line - 1)
-        converter.problems = [
-            p.__class__(p.path, p.line + first_line - 1, p.column, p.message, p.severity) for p in converter.problems
-        ]
+        converter.problems = [replace(p, line=p.line + first_line - 1) for p in converter.problems]
     return located, converter.problems
 
 
@@ -157,7 +158,7 @@ def _alias_problems(text: str, display_path: str) -> list[Problem]:
     """Each alias (*name) where it is written: tokens keep the positions that composing loses."""
     message = "YAML aliases (*name) are not allowed here; write the value out in full"
     return [
-        Problem(display_path, token.start_mark.line + 1, token.start_mark.column + 1, message)
+        Problem(display_path, token.start_mark.line + 1, token.start_mark.column + 1, message, rule="yaml-plain")
         for token in yaml.scan(text, Loader=COMPOSE_LOADER)
         if isinstance(token, yaml.AliasToken)
     ]
