@@ -141,7 +141,7 @@ def test_scan_page_positions_are_inside_the_page(text: str) -> None:
         _offset(text, error.line, error.column)
         assert isinstance(error.message, str)
         assert error.message
-    assert scan.title is None or isinstance(scan.title, str)
+    assert scan.first_heading is None or isinstance(scan.first_heading, str)
 
 
 @EXAMPLES

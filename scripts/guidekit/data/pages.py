@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidekit.data.build_state import BuildState
+from guidekit.data.front_matter import FrontMatter, parse_front_matter
 from guidekit.source.markdown_scan import PageScan, front_matter_span, scan_page
-from guidekit.source.text import read_source
+from guidekit.source.text import SourceText, read_source
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,20 @@ def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def remember_outline(state: BuildState, text: str, scan: PageScan) -> PageOutline:
+def page_title(scan: PageScan, front: FrontMatter) -> str | None:
+    """A page's title: its front matter's (as YAML reads it), else its first '# ' heading."""
+    title = front.title if isinstance(front.title, str) else None
+    return " ".join(title.split()) if title and title.strip() else scan.first_heading
+
+
+def remember_outline(state: BuildState, text: str, scan: PageScan, front: FrontMatter | None = None) -> PageOutline:
     """Store the outline of a page that has just been scanned, so no one in this build scans it again.
 
-    Keyed on the page's text, so an edit under ``mkdocs serve`` is simply a new entry.
+    ``front``: the page's front matter, if the caller has parsed it already (the checks have: it is
+    parsed once a page). Keyed on the page's text, so an edit under ``mkdocs serve`` is a new entry.
     """
-    outline = PageOutline(scan.title, tuple(found.key for found in scan.citations))
+    front = front if front is not None else parse_front_matter(SourceText("", text))[0]
+    outline = PageOutline(page_title(scan, front), tuple(found.key for found in scan.citations))
     state.outlines[_digest(text)] = outline
     return outline
 

@@ -172,10 +172,11 @@ def _read_pages(
             continue
         expanded = expand_emergencies(expand_for_scan(source.text, survival), emergencies)
         scan = scan_page(expanded)
-        remember_outline(state, expanded, scan)  # the References page reuses it instead of scanning again
+        front, found = parse_front_matter(source, today)  # once a page: its rules and its title
+        problems += found
+        remember_outline(state, expanded, scan, front)  # the References page reuses it instead of scanning again
         problems += _marker_problems(display_path, source.text, survival)
         problems += emergency_problems(display_path, source.text, emergencies)
-        problems += parse_front_matter(source, today)[1]
         problems += check_page(display_path, source.text, path.stat().st_size, scan)
         pages.append(ScannedPage(path.relative_to(project.docs_dir).as_posix(), display_path, scan))
         bodies.append((path, display_path, page_body(source.text)))

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 
 from guidekit.source.citations import CITATION, UNCLOSED, parse_citation
-from guidekit.source.text import SourceText
-from guidekit.source.yaml_positions import parse_yaml
 
 _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -149,7 +147,7 @@ class PageScan:
     citations: tuple[FoundKey, ...]
     links: tuple[FoundLink, ...]
     errors: tuple[FoundError, ...]
-    title: str | None
+    first_heading: str | None  # the title comes from the front matter (data.pages.page_title)
     headings: tuple[str, ...] = ()  # heading texts as written, in order, for their anchors
     explicit_ids: tuple[str, ...] = ()  # ids set by hand: {#id} attribute lists and id="…"
 
@@ -184,25 +182,8 @@ def _headings(text: str, masked: str) -> tuple[list[str], list[str]]:
     return texts, explicit
 
 
-def front_matter_title(text: str) -> str | None:
-    """The front matter's 'title' as YAML reads it (quotes, folding and escapes undone), if it is text.
-
-    Mistakes in the front matter are the front matter check's to report, so none are made here.
-    """
-    body = front_matter_yaml(text)
-    root = parse_yaml(SourceText("", body), first_line=2)[0] if body else None
-    title = root.get("title") if root is not None else None
-    value = title.value if title is not None else None
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return None
-    return " ".join(str(value).split()) or None
-
-
-def _title(text: str, masked: str) -> str | None:
-    """The page's title: the front matter's, else its first '# ' heading."""
-    title = front_matter_title(text)
-    if title:
-        return title
+def _first_heading(masked: str) -> str | None:
+    """The page's first '# ' heading (its title when the front matter has none)."""
     match = re.search(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", masked, re.MULTILINE)
     return match["title"] if match else None
 
@@ -241,7 +222,7 @@ def scan_page(text: str) -> PageScan:
         tuple(keys),
         tuple(links),
         tuple(sorted(errors, key=lambda e: (e.line, e.column))),
-        _title(text, masked),
+        _first_heading(masked),
         tuple(headings),
         tuple(explicit_ids),
     )
