@@ -19,12 +19,10 @@ from mkdocs.structure.files import Files
 from guidekit.check import check_project
 from guidekit.core.dates import ClockError, today
 from guidekit.core.problems import Severity
-from guidekit.core.rules import RuleConfigError, rule_levels
 from guidekit.data.build_state import BuildState
 from guidekit.data.project import (
     EXTENSION_NAME,
     PATH_SETTINGS,
-    RULES_SETTING,
     SetupError,
     extension_settings,
     project_from_settings,
@@ -46,10 +44,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     settings = config.mdx_configs.setdefault(EXTENSION_NAME, {})
     root = _root(config)
-    try:
-        rule_levels(settings.get(RULES_SETTING))  # a misspelt rule or level stops the build here, named
-    except RuleConfigError as error:
-        raise PluginError(f"{config.config_file_path}: {error}") from None
     for name in PATH_SETTINGS:
         value = extension_settings([{EXTENSION_NAME: settings}])[name]
         settings[name] = str((root / value).resolve())

@@ -39,6 +39,10 @@ class DateError(ValueError):
     """A value that is not a date this project accepts."""
 
 
+class UnrealDateError(DateError):
+    """A date written the right way that no calendar has, such as 2020-02-30."""
+
+
 def parse_partial_date(value: object) -> tuple[int, int | None, int | None]:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (or CSL ``date-parts``) into its parts."""
     if isinstance(value, dict) and "date-parts" in value:
@@ -63,7 +67,7 @@ def parse_partial_date(value: object) -> tuple[int, int | None, int | None]:
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError as error:
-        raise DateError(f"not a real date ({error})") from None
+        raise UnrealDateError(f"not a real date ({error})") from None
     return year, month, day
 
 

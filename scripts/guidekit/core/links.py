@@ -66,11 +66,3 @@ def resolve(page: str, address: str) -> LinkTarget | None:
     leaves = joined == ".." or joined.startswith("../")
     # "./" or "sub/.." lands on the root folder itself: ".", never "" (which means this page).
     return LinkTarget(address, joined, fragment, leaves, path.endswith("/") or joined == ".")
-
-
-def target_page(page: str, address: str) -> str | None:
-    """The page an address leads to from ``page`` (``page`` itself for '#anchor'), or None if external."""
-    target = resolve(page, address)
-    if target is None or target.leaves_root:
-        return None
-    return target.path or page

@@ -34,8 +34,7 @@ class Problem:
         if self.rule not in RULES:
             raise ValueError(f"unknown rule id {self.rule!r}: declare it in guidekit.core.rules")  # a code mistake
         if self.severity is None:
-            default = RULES[self.rule].level
-            object.__setattr__(self, "severity", Severity.WARNING if default is Level.WARNING else Severity.ERROR)
+            object.__setattr__(self, "severity", _severity(RULES[self.rule].level))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
@@ -44,6 +43,11 @@ class Problem:
     def report_line(self) -> str:
         """The line a contributor sees: the problem and, in brackets, the rule to ask ``--explain`` about."""
         return f"{self} [{self.rule}]"
+
+
+def _severity(level: Level) -> Severity:
+    """The severity a problem of a rule at ``level`` has (ignored ones are never built or kept)."""
+    return Severity.WARNING if level is Level.WARNING else Severity.ERROR
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
@@ -59,6 +63,6 @@ def apply_levels(problems: list[Problem], levels: Mapping[str, Level]) -> list[P
         if level is Level.IGNORE:
             continue
         if level is not None:
-            problem = replace(problem, severity=Severity.WARNING if level is Level.WARNING else Severity.ERROR)
+            problem = replace(problem, severity=_severity(level))
         kept.append(problem)
     return kept

@@ -15,14 +15,13 @@ The idea is MkDocs' config options (each option declared once, every failure col
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from guidekit.core.dates import DateError, parse_partial_date
+from guidekit.core.dates import DateError, UnrealDateError, earliest_day, parse_partial_date
 from guidekit.core.problems import Problem, Severity
 from guidekit.core.suggest import closest, did_you_mean
 from guidekit.source.yaml_positions import Located
@@ -370,7 +369,7 @@ class _FieldReader:
         except DateError as error:
             if isinstance(raw, dict):
                 expected = "date-parts such as [[2024, 5, 1]]"
-            elif "real date" in str(error):
+            elif isinstance(error, UnrealDateError):
                 expected = "a real date"
             else:
                 expected = field.expected
@@ -380,5 +379,5 @@ class _FieldReader:
             if parts[1] is None or parts[2] is None:
                 self.must_be("field-format", key, located, field.expected)
                 return _NO_VALUE
-            return dt.date(*parts)  # type: ignore[arg-type]
+            return earliest_day(parts)  # month and day are both written: the day itself
         return parts
