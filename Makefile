@@ -36,8 +36,11 @@ node_modules/.installed: package.json package-lock.json
 serve: $(VENV)/.site-installed ## Build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
-build: $(VENV)/.site-installed ## Build the site strictly; replace site/ only if the build succeeded
-	$(BIN)/python -m guidekit build --site-dir site
+# The site builder: mkdocs (MkDocs with Material), or zensical, Material's successor (`make build ENGINE=zensical`).
+ENGINE ?= mkdocs
+
+build: $(VENV)/.site-installed ## Check, then build the site strictly (ENGINE=zensical too); replace site/ only on success
+	$(BIN)/python -m guidekit build --site-dir site --engine $(ENGINE)
 
 check: $(VENV)/.site-installed ## Run the content checks alone (citations, glossary), no site build
 	$(BIN)/python -m guidekit check

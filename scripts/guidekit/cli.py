@@ -13,7 +13,7 @@ from guidekit.core.rules import explain
 from guidekit.data.bibliography import Reference
 from guidekit.data.load import GuideData, load_project_data
 from guidekit.data.project import Project, SetupError, load_project, site_base_path
-from guidekit.release.publish import build_site
+from guidekit.release.publish import ENGINES, build_site
 from guidekit.release.site_links import find_broken_links, read_site
 
 
@@ -77,9 +77,21 @@ def command_linkcheck(args: argparse.Namespace) -> int:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    """Build the site strictly into a temporary folder; replace SITE_DIR only if the build passed."""
+    """Check the guide, build the site strictly into a temporary folder, replace SITE_DIR only if both passed."""
     config = Path(args.config).resolve()
-    return build_site(config.parent, Path(args.site_dir), config)
+    if args.engine != "mkdocs":
+        # MkDocs runs the checks in its hook; another engine runs none, so they run here first,
+        # worded as `make check` words them (the extension would stop the build too, less readably).
+        project = _project(args)
+        if project is None:
+            return 2
+        problems = check_project(project, render=False)
+        for problem in problems:
+            print(problem.report_line, file=sys.stderr)
+        if problems:
+            print(f"build: {len(problems)} content problem(s), listed above; nothing was built", file=sys.stderr)
+            return 1
+    return build_site(config.parent, Path(args.site_dir), config, engine=args.engine)
 
 
 def command_readability(args: argparse.Namespace) -> int:
@@ -282,6 +294,12 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site safely into site/", description=command_build.__doc__)
     build.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
     build.add_argument("--site-dir", default="site", help="where to publish the site (default: site)")
+    build.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="the site builder (default: mkdocs; zensical after 2027-05-05)",
+    )
     build.set_defaults(handler=command_build)
     readability = commands.add_parser(
         "readability", help="reading level of each page", description=command_readability.__doc__

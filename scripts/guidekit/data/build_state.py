@@ -28,3 +28,6 @@ class BuildState:
     outlines: dict[bytes, PageOutline] = field(default_factory=dict)
     # digest of a page's body as a builder converts it (front matter removed) -> its docs path
     bodies: dict[bytes, str] = field(default_factory=dict)
+    # the sources' fingerprint (paths, change times, sizes) -> the problems the checks found then;
+    # filled by a builder without hooks, whose extension checks the guide before the first page
+    checked: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict)
