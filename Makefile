@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST := 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
+# The site builder: mkdocs (MkDocs with Material), or zensical, Material's successor after its end of
+# life on 2027-05-05 (`make build ENGINE=zensical`). Moving means changing this one line.
+ENGINE ?= mkdocs
 
 .DEFAULT_GOAL := help
 
@@ -33,11 +36,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-serve: $(VENV)/.site-installed ## Build the site and serve it on http://127.0.0.1:8000 with live reload
+serve: $(VENV)/.site-installed ## Build the site and serve it on http://127.0.0.1:8000 with live reload (ENGINE=zensical too)
+ifeq ($(ENGINE),zensical)
+	$(BIN)/zensical serve --dev-addr $(HOST)
+else
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
-
-# The site builder: mkdocs (MkDocs with Material), or zensical, Material's successor (`make build ENGINE=zensical`).
-ENGINE ?= mkdocs
+endif
 
 build: $(VENV)/.site-installed ## Check, then build the site strictly (ENGINE=zensical too); replace site/ only on success
 	$(BIN)/python -m guidekit build --site-dir site --engine $(ENGINE)

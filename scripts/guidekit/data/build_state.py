@@ -4,7 +4,8 @@ MkDocs makes a new Markdown converter, and so a new extension, for every page. W
 keep what the first page learnt, every page would parse the data files and scan the whole guide
 again. The MkDocs hook makes one ``BuildState`` per build (every ``mkdocs serve`` rebuild gets a
 new one) and hands it to the checks and to every page's extension; ``make check`` makes one per
-run. A builder without hooks (Zensical) gives none, so each extension keeps its own.
+run. A builder without hooks (Zensical) gives none; its rendering context then keeps the one the
+first page's extension made, for the rest of that build (``render.builder_context``).
 
 Nothing here is module-level: two builds, or two tests, never see each other's state.
 """

@@ -16,6 +16,10 @@ What it does to each page:
   outside it is refused. With a ``report`` callable (the MkDocs hook, ``make check``) each refusal
   goes there and the page is withheld; without one (a plain Zensical build, which ignores hooks and
   does not fail on logged warnings) the conversion raises, which aborts the build.
+
+Under a builder that gives a rendering context (Zensical), data files are found from the folder of
+its configuration and one ``BuildState`` serves the whole build. The checks that the MkDocs hook
+runs are added by ``guidekit.extension`` (a layer above, since checking imports rendering).
 """
 
 from __future__ import annotations
