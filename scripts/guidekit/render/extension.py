@@ -268,7 +268,8 @@ class GuideExtension(Extension):
         super().__init__(**kwargs)
         self.state = PageState()
         given = self.getConfig("state")
-        # The build's store when the hook or `make check` gives one; else (Zensical) one of its own.
+        # The build's store when the hook or `make check` gives one; else one of its own, which
+        # Zensical's rendering context then shares with every later page (adopt_builder_context).
         self.build_state = given if isinstance(given, BuildState) else BuildState()
         self.page_path: str | None = None
         self.strict = True  # a builder that says nothing is held to strict mode: fail closed
