@@ -81,11 +81,12 @@ def command_build(args: argparse.Namespace) -> int:
     config = Path(args.config).resolve()
     if args.engine != "mkdocs":
         # MkDocs runs the checks in its hook; another engine runs none, so they run here first,
-        # worded as `make check` words them (the extension would stop the build too, less readably).
+        # as `make check` runs them: with every page rendered, so HTML refused only once rendered
+        # (an attribute list's `onclick=`) is listed here too, not after Zensical's traceback.
         project = _project(args)
         if project is None:
             return 2
-        problems = check_project(project, render=False)
+        problems = check_project(project)
         for problem in problems:
             print(problem.report_line, file=sys.stderr)
         if problems:
