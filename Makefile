@@ -70,9 +70,9 @@ test-clock: $(VENV)/.test-installed node_modules/.installed ## The test suite ag
 	  faketime -f "$$shift" $(BIN)/python -m pytest -q -p no:cacheprovider -m "not real_clock and not zensical" || exit 1; \
 	done
 
-offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printable PDF (A4; PAPER=Letter) and SHA256SUMS in dist/
+offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printable PDF (A4; PAPER=Letter) and SHA256SUMS in dist/ (ENGINE=zensical too)
 	@scripts/system-deps.sh
-	$(BIN)/python -m guidekit offline --dist dist --paper $(or $(PAPER),A4)
+	$(BIN)/python -m guidekit offline --dist dist --paper $(or $(PAPER),A4) --engine $(ENGINE)
 
 bench: $(VENV)/.test-installed build ## Benchmarks: first-visit size per page; build time and memory at 10/100/1,000 pages
 	@scripts/system-deps.sh

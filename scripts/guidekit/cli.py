@@ -194,7 +194,7 @@ def command_offline(args: argparse.Namespace) -> int:
     """Build the offline copy (a zip that works from disk) and the printable PDF into dist/, with SHA256SUMS."""
     from guidekit.release.offline import build_offline  # builds and prints: only this command needs a browser
 
-    return build_offline(Path(args.config).resolve().parent, Path(args.dist).resolve(), args.paper)
+    return build_offline(Path(args.config).resolve().parent, Path(args.dist).resolve(), args.paper, args.engine)
 
 
 def command_new_term(args: argparse.Namespace) -> int:
@@ -329,6 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
     offline.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
     offline.add_argument("--dist", default="dist", help="where to write the files (default: dist)")
     offline.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size of the PDF (default: A4)")
+    offline.add_argument(
+        "--engine", choices=ENGINES, default="mkdocs", help="the site builder of the offline copy (default: mkdocs)"
+    )
     offline.set_defaults(handler=command_offline)
     term = commands.add_parser("new-term", help="a glossary entry to fill in", description=command_new_term.__doc__)
     term.add_argument("term", help="the term as readers should see it, e.g. 'Bone scan'")
