@@ -35,3 +35,14 @@ def test_the_licence_travels_with_the_code() -> None:
     assert sorted(path.name for path in VENDORED.iterdir()) == sorted(FILES.values())
     licence = (VENDORED / "LICENSE").read_text(encoding="utf-8")
     assert licence.startswith("MIT License") and "The above copyright notice" in licence
+
+
+# Needs npm's node_modules, which `make test` installs and `make test-fast` does not: marked slow.
+@pytest.mark.slow
+def test_the_offline_search_shim_is_the_npm_packages_own() -> None:
+    """docs/javascripts/iframe-worker-shim.js: a four-line header, then iframe-worker's shim unchanged."""
+    shipped = (REPO / "node_modules" / "iframe-worker" / "shim" / "index.js").read_text(encoding="utf-8")
+    vendored = (REPO / "docs" / "javascripts" / "iframe-worker-shim.js").read_text(encoding="utf-8")
+    header, _, code = vendored.partition("*/\n")
+    assert header.startswith("/* iframe-worker 1.0.4 shim") and "MIT licence" in header
+    assert code == shipped, "copy node_modules/iframe-worker/shim/index.js again, below the header"
