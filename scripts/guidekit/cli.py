@@ -76,23 +76,33 @@ def command_linkcheck(args: argparse.Namespace) -> int:
     return 0
 
 
+def _checks_before(engine: str, args: argparse.Namespace) -> int:
+    """For an engine without the MkDocs hook, the checks first: 0 to go on, else the exit status.
+
+    MkDocs runs them in its hook. Zensical runs none but the extension's, which would stop the build
+    too, less readably: so they run here as `make check` runs them, with every page rendered, and
+    HTML refused only once rendered (an attribute list's `onclick=`) is listed without a traceback.
+    """
+    if engine == "mkdocs":
+        return 0
+    project = _project(args)
+    if project is None:
+        return 2
+    problems = check_project(project)
+    for problem in problems:
+        print(problem.report_line, file=sys.stderr)
+    if problems:
+        print(f"{args.command}: {len(problems)} content problem(s), listed above; nothing was built", file=sys.stderr)
+        return 1
+    return 0
+
+
 def command_build(args: argparse.Namespace) -> int:
     """Check the guide, build the site strictly into a temporary folder, replace SITE_DIR only if both passed."""
     config = Path(args.config).resolve()
-    if args.engine != "mkdocs":
-        # MkDocs runs the checks in its hook; another engine runs none, so they run here first,
-        # as `make check` runs them: with every page rendered, so HTML refused only once rendered
-        # (an attribute list's `onclick=`) is listed here too, not after Zensical's traceback.
-        project = _project(args)
-        if project is None:
-            return 2
-        problems = check_project(project)
-        for problem in problems:
-            print(problem.report_line, file=sys.stderr)
-        if problems:
-            print(f"build: {len(problems)} content problem(s), listed above; nothing was built", file=sys.stderr)
-            return 1
-    return build_site(config.parent, Path(args.site_dir), config, engine=args.engine)
+    return _checks_before(args.engine, args) or build_site(
+        config.parent, Path(args.site_dir), config, engine=args.engine
+    )
 
 
 def command_readability(args: argparse.Namespace) -> int:
@@ -194,7 +204,8 @@ def command_offline(args: argparse.Namespace) -> int:
     """Build the offline copy (a zip that works from disk) and the printable PDF into dist/, with SHA256SUMS."""
     from guidekit.release.offline import build_offline  # builds and prints: only this command needs a browser
 
-    return build_offline(Path(args.config).resolve().parent, Path(args.dist).resolve(), args.paper, args.engine)
+    root = Path(args.config).resolve().parent
+    return _checks_before(args.engine, args) or build_offline(root, Path(args.dist).resolve(), args.paper, args.engine)
 
 
 def command_new_term(args: argparse.Namespace) -> int:
