@@ -225,6 +225,8 @@ class _AllowListPostprocessor(Postprocessor):
         self.extension = extension
 
     def run(self, text: str) -> str:
+        if "<" not in text:
+            return text  # text alone (a heading, as the table of contents renders it): nothing to refuse
         extension = self.extension
         found = published_refusals(
             text,
