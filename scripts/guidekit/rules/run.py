@@ -28,7 +28,7 @@ from guidekit.data.survival import MARKER as SURVIVAL_MARKER
 from guidekit.data.survival import SurvivalData, expand_for_scan
 from guidekit.rules.link_rules import LinkContext, check_links
 from guidekit.rules.page_rules import check_page
-from guidekit.source.markdown_scan import scan_page
+from guidekit.source.markdown_scan import mask_code, scan_page
 from guidekit.source.text import read_source
 
 # A page as a builder converts it: its file, the path messages show, its Markdown without front matter.
@@ -170,14 +170,16 @@ def _read_pages(
         problems += found
         if source is None:
             continue
+        masked = mask_code(source.text)  # once a page: every rule below reads it
         expanded = expand_emergencies(expand_for_scan(source.text, survival), emergencies)
-        scan = scan_page(expanded)
+        # Expanding changes only pages with a survival table or an emergency box.
+        scan = scan_page(expanded, masked=masked if expanded == source.text else None)
         front, found = parse_front_matter(source, today)  # once a page: its rules and its title
         problems += found
         remember_outline(state, expanded, scan, front)  # the References page reuses it instead of scanning again
         problems += _marker_problems(display_path, source.text, survival)
-        problems += emergency_problems(display_path, source.text, emergencies)
-        problems += check_page(display_path, source.text, path.stat().st_size, scan)
+        problems += emergency_problems(display_path, source.text, emergencies, masked=masked)
+        problems += check_page(display_path, source.text, path.stat().st_size, scan, masked=masked)
         pages.append(ScannedPage(path.relative_to(project.docs_dir).as_posix(), display_path, scan))
         bodies.append((path, display_path, page_body(source.text)))
     return pages, problems
