@@ -11,8 +11,11 @@ Nothing here is module-level: two builds, or two tests, never see each other's s
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from guidekit.core.links import LinkTarget, resolve_in
 
 if TYPE_CHECKING:
     from guidekit.data.pages import PageOutline
@@ -31,3 +34,13 @@ class BuildState:
     # the sources' fingerprint (paths, change times, sizes) -> the problems the checks found then;
     # filled by a builder without hooks, whose extension checks the guide before the first page
     checked: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict)
+    # (a page's folder, an address written in it) -> where it leads: the checks ask twice about every
+    # link (the glossary rule, the link rules) and the renderer once more (tooltips)
+    links: dict[tuple[str, str], LinkTarget | None] = field(default_factory=dict)
+
+    def resolve(self, page: str, address: str) -> LinkTarget | None:
+        """``guidekit.core.links.resolve``, answered once per folder and address in this build."""
+        key = (posixpath.dirname(page), address)
+        if key not in self.links:
+            self.links[key] = resolve_in(*key)
+        return self.links[key]

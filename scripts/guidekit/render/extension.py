@@ -35,7 +35,6 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from guidekit.core.dates import today
-from guidekit.core.links import resolve
 from guidekit.data.build_state import BuildState
 from guidekit.data.changelog import MARKER as CHANGELOG_MARKER
 from guidekit.data.changelog import changelog_markdown
@@ -203,7 +202,7 @@ class _PageTreeprocessor(Treeprocessor):
         # Resolved from this page, as the link rules resolve them: a tooltip only where the checks agree.
         page = self.extension.current_page() or ""
         for anchor in links:
-            target = resolve(page, anchor.get("href", ""))
+            target = self.extension.build_state.resolve(page, anchor.get("href", ""))
             if target is None or target.leaves_root or (target.path or page) != glossary_page:
                 continue
             term = data.glossary.terms.get(target.fragment)

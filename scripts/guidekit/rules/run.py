@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from guidekit.core.dates import today as current_day
-from guidekit.core.links import resolve
+from guidekit.core.links import LinkTarget, resolve
 from guidekit.core.problems import Problem
 from guidekit.core.suggest import did_you_mean
 from guidekit.data.anchors import generated_anchors, page_anchors
@@ -35,9 +36,14 @@ from guidekit.source.text import read_source
 PageBody = tuple[Path, str, str]
 
 
-def glossary_anchor(page: ScannedPage, target: str, glossary_page: str) -> str | None:
-    """The anchor of a link if it points at the glossary page ('' for the page itself), else None."""
-    resolved = resolve(page.docs_path, target)
+def glossary_anchor(
+    page: ScannedPage, target: str, glossary_page: str, resolver: Callable[[str, str], LinkTarget | None] = resolve
+) -> str | None:
+    """The anchor of a link if it points at the glossary page ('' for the page itself), else None.
+
+    ``resolver``: ``core.links.resolve``, or a build's memo of it.
+    """
+    resolved = resolver(page.docs_path, target)
     if resolved is None or (resolved.path or page.docs_path) != glossary_page:
         return None
     return resolved.fragment
@@ -67,7 +73,10 @@ def _check_glossary_link(page: ScannedPage, line: int, column: int, anchor: str,
 
 
 def check_pages(
-    pages: list[ScannedPage], data: GuideData, glossary_page: str
+    pages: list[ScannedPage],
+    data: GuideData,
+    glossary_page: str,
+    resolver: Callable[[str, str], LinkTarget | None] = resolve,
 ) -> tuple[list[Problem], set[str], set[str]]:
     """Per-page rules; also returns the cited keys and the linked term slugs."""
     problems: list[Problem] = []
@@ -91,7 +100,7 @@ def check_pages(
                     )
                 )
         for link in page.scan.links:
-            anchor = glossary_anchor(page, link.target, glossary_page)
+            anchor = glossary_anchor(page, link.target, glossary_page, resolver)
             if anchor is None or link.is_image or not data.glossary.readable:
                 continue
             problem = _check_glossary_link(page, link.line, link.column, anchor, data.glossary)
@@ -185,7 +194,7 @@ def _read_pages(
     return pages, problems
 
 
-def _link_problems(project: Project, pages: list[ScannedPage], data: GuideData) -> list[Problem]:
+def _link_problems(project: Project, pages: list[ScannedPage], data: GuideData, state: BuildState) -> list[Problem]:
     files, folders = _docs_files(project.docs_dir)
     anchors = {
         page.docs_path: page_anchors(
@@ -201,7 +210,7 @@ def _link_problems(project: Project, pages: list[ScannedPage], data: GuideData) 
         )
         for page in pages
     }
-    context = LinkContext(files, folders, anchors, project.site_url, project.glossary_page)
+    context = LinkContext(files, folders, anchors, project.site_url, project.glossary_page, state.resolve)
     return check_links(pages, context)
 
 
@@ -237,9 +246,9 @@ def check_sources(
     bodies: list[PageBody] = []
     pages, problems = _read_pages(project, today, (data.survival, data.emergencies), bodies, state)
     problems += data.problems
-    page_problems, cited, linked = check_pages(pages, data, project.glossary_page)
+    page_problems, cited, linked = check_pages(pages, data, project.glossary_page, state.resolve)
     problems += page_problems
-    problems += _link_problems(project, pages, data)
+    problems += _link_problems(project, pages, data, state)
     problems += _nav_problems(project)
     problems += _changelog_problems(project, today)
     problems += unused_problems(
