@@ -34,6 +34,9 @@ class BuildState:
     # the sources' fingerprint (paths, change times, sizes) -> the problems the checks found then;
     # filled by a builder without hooks, whose extension checks the guide before the first page
     checked: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict)
+    # a page's file -> its checks on its own (rules.run), kept with what they read: under a builder
+    # whose store outlives a build (zensical serve), an unchanged page is not checked again
+    pages: dict[Any, Any] = field(default_factory=dict)
     # (a page's folder, an address written in it) -> where it leads: the checks ask twice about every
     # link (the glossary rule, the link rules) and the renderer once more (tooltips)
     links: dict[tuple[str, str], LinkTarget | None] = field(default_factory=dict)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from guidekit.core.dates import today as current_day
@@ -30,7 +31,7 @@ from guidekit.data.survival import SurvivalData, expand_for_scan
 from guidekit.rules.link_rules import LinkContext, check_links
 from guidekit.rules.page_rules import check_page
 from guidekit.source.markdown_scan import mask_code, scan_page
-from guidekit.source.text import read_source
+from guidekit.source.text import SourceText, read_source
 
 # A page as a builder converts it: its file, the path messages show, its Markdown without front matter.
 PageBody = tuple[Path, str, str]
@@ -159,38 +160,75 @@ def _marker_problems(display_path: str, text: str, survival: SurvivalData | None
     return [Problem(display_path, line, 1, message, rule="marker-data")]
 
 
+@dataclass(frozen=True)
+class _PageCheck:
+    """One page judged on its own, and everything that judgement read besides the page itself."""
+
+    key: tuple[object, ...]  # (docs path, display path, text, size in bytes, the day)
+    survival: SurvivalData | None
+    emergencies: EmergencyData | None
+    page: ScannedPage
+    problems: tuple[Problem, ...]
+    body: str
+
+    def fits(self, key: tuple[object, ...], survival: SurvivalData | None, emergencies: EmergencyData | None) -> bool:
+        return self.survival is survival and self.emergencies is emergencies and self.key == key
+
+
+def _check_one_page(
+    source: SourceText,
+    key: tuple[object, ...],
+    today: dt.date,
+    data: tuple[SurvivalData | None, EmergencyData | None],
+    state: BuildState,
+) -> _PageCheck:
+    docs_path, display_path, _, size, _ = key
+    survival, emergencies = data
+    masked = mask_code(source.text)  # once a page: every rule below reads it
+    expanded = expand_emergencies(expand_for_scan(source.text, survival), emergencies)
+    # Expanding changes only pages with a survival table or an emergency box.
+    scan = scan_page(expanded, masked=masked if expanded == source.text else None)
+    front, problems = parse_front_matter(source, today)  # once a page: its rules and its title
+    remember_outline(state, expanded, scan, front)  # the References page reuses it instead of scanning again
+    problems += _marker_problems(display_path, source.text, survival)
+    problems += emergency_problems(display_path, source.text, emergencies, masked=masked)
+    problems += check_page(display_path, source.text, size, scan, masked=masked)
+    page = ScannedPage(docs_path, display_path, scan)
+    return _PageCheck(key, survival, emergencies, page, tuple(problems), page_body(source.text))
+
+
 def _read_pages(
     project: Project,
     today: dt.date,
     data: tuple[SurvivalData | None, EmergencyData | None],
     bodies: list[PageBody],
     state: BuildState,
+    files: list[Path],
 ) -> tuple[list[ScannedPage], list[Problem]]:
     """Read, scan and check every page on its own (encoding, front matter, size, safe HTML).
 
     ``bodies`` receives each readable page's Markdown as a builder converts it (no front matter).
+    A page whose text (and path, size, day and data files) this build's store has judged before is
+    not judged again: under ``zensical serve``, whose store lasts, an edit re-checks one page.
     """
     survival, emergencies = data
     pages: list[ScannedPage] = []
     problems: list[Problem] = []
-    for path in markdown_files(project.docs_dir):
+    for path in files:
         display_path = project.display(path)
         source, found = read_source(path, display_path)
         problems += found
         if source is None:
             continue
-        masked = mask_code(source.text)  # once a page: every rule below reads it
-        expanded = expand_emergencies(expand_for_scan(source.text, survival), emergencies)
-        # Expanding changes only pages with a survival table or an emergency box.
-        scan = scan_page(expanded, masked=masked if expanded == source.text else None)
-        front, found = parse_front_matter(source, today)  # once a page: its rules and its title
-        problems += found
-        remember_outline(state, expanded, scan, front)  # the References page reuses it instead of scanning again
-        problems += _marker_problems(display_path, source.text, survival)
-        problems += emergency_problems(display_path, source.text, emergencies, masked=masked)
-        problems += check_page(display_path, source.text, path.stat().st_size, scan, masked=masked)
-        pages.append(ScannedPage(path.relative_to(project.docs_dir).as_posix(), display_path, scan))
-        bodies.append((path, display_path, page_body(source.text)))
+        docs_path = path.relative_to(project.docs_dir).as_posix()
+        key = (docs_path, display_path, source.text, path.stat().st_size, today)
+        checked = state.pages.get(path)
+        if not isinstance(checked, _PageCheck) or not checked.fits(key, survival, emergencies):
+            checked = _check_one_page(source, key, today, data, state)
+            state.pages[path] = checked
+        problems += checked.problems
+        pages.append(checked.page)
+        bodies.append((path, display_path, checked.body))
     return pages, problems
 
 
@@ -214,25 +252,25 @@ def _link_problems(project: Project, pages: list[ScannedPage], data: GuideData, 
     return check_links(pages, context)
 
 
-def _nav_problems(project: Project) -> list[Problem]:
+def _nav_problems(project: Project, files: list[Path]) -> list[Problem]:
     try:
         config_text = project.config_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return []  # loading the project already reported a config that cannot be read
     docs_prefix = project.display(project.docs_dir) + "/"
     # Every page on disk, readable or not: an unreadable page is reported once, as unreadable.
-    page_paths = [path.relative_to(project.docs_dir).as_posix() for path in markdown_files(project.docs_dir)]
+    page_paths = [path.relative_to(project.docs_dir).as_posix() for path in files]
     return check_nav(project.display(project.config_file), nav_entries(config_text), page_paths, docs_prefix)
 
 
-def _changelog_problems(project: Project, today: dt.date) -> list[Problem]:
+def _changelog_problems(project: Project, today: dt.date, files: list[Path]) -> list[Problem]:
     """The changelog, when the guide has one: real dates, real pages, a sentence each."""
     if project.changelog is None or not project.changelog.exists():
         return []
     source, problems = read_source(project.changelog, project.display(project.changelog))
     if source is None:
         return problems
-    pages = {path.relative_to(project.docs_dir).as_posix() for path in markdown_files(project.docs_dir)}
+    pages = {path.relative_to(project.docs_dir).as_posix() for path in files}
     return problems + parse_changelog(source, pages, today)[1]
 
 
@@ -244,13 +282,14 @@ def check_sources(
     data = load_project_data(project, today, state)
     today = today or current_day()
     bodies: list[PageBody] = []
-    pages, problems = _read_pages(project, today, (data.survival, data.emergencies), bodies, state)
+    files = markdown_files(project.docs_dir)  # every page on disk, listed once for every rule
+    pages, problems = _read_pages(project, today, (data.survival, data.emergencies), bodies, state, files)
     problems += data.problems
     page_problems, cited, linked = check_pages(pages, data, project.glossary_page, state.resolve)
     problems += page_problems
     problems += _link_problems(project, pages, data, state)
-    problems += _nav_problems(project)
-    problems += _changelog_problems(project, today)
+    problems += _nav_problems(project, files)
+    problems += _changelog_problems(project, today, files)
     problems += unused_problems(
         data, cited, linked, project.display(project.glossary), project.display(project.bibliography)
     )
