@@ -23,8 +23,10 @@ def test_a_lasting_store_sees_every_edit_as_a_fresh_one_would(tmp_path: Path) ->
     write_synthetic_guide(tmp_path, 4, today=DAY)
     project = load_project(tmp_path / "mkdocs.yml")
     page = tmp_path / "docs" / "chapter-0003.md"
+    last = tmp_path / "docs" / "chapter-0004.md"
     glossary = tmp_path / "docs" / "data" / "glossary.yml"
     original, original_glossary = page.read_text(encoding="utf-8"), glossary.read_text(encoding="utf-8")
+    original_last = last.read_text(encoding="utf-8")
     state = BuildState()
     steps = [
         lambda: None,
@@ -34,6 +36,8 @@ def test_a_lasting_store_sees_every_edit_as_a_fresh_one_would(tmp_path: Path) ->
         lambda: page.write_text(original, encoding="utf-8"),
         lambda: glossary.write_text(original_glossary.replace("- term: ", "- term: X ", 1), encoding="utf-8"),
         lambda: glossary.write_text(original_glossary, encoding="utf-8"),
+        last.unlink,
+        lambda: last.write_text(original_last, encoding="utf-8"),
     ]
     seen = []
     for step in steps:
@@ -41,10 +45,12 @@ def test_a_lasting_store_sees_every_edit_as_a_fresh_one_would(tmp_path: Path) ->
         kept = messages(check_project(project, DAY, render=False, state=state))
         assert kept == messages(check_project(project, DAY, render=False, state=BuildState()))
         seen.append(kept)
-    assert seen[0] == seen[2] == seen[4] == seen[6] == []
+    assert seen[0] == seen[2] == seen[4] == seen[6] == seen[8] == []
     assert any("missing.md" in line for line in seen[1]) and any("no-such-source" in line for line in seen[1])
     assert any("questions-to-ask" in line for line in seen[3])  # other pages' links to the heading broke
     assert seen[5] != []
+    assert any("chapter-0004.md" in line and "chapter-0003.md" in line for line in seen[7])  # its links broke
+    assert any("mkdocs.yml" in line for line in seen[7])  # and the nav names a page that is gone
 
 
 def test_a_lasting_store_judges_pages_by_the_day_it_is_given(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from guidekit.core.dates import today as current_day
@@ -73,42 +74,62 @@ def _check_glossary_link(page: ScannedPage, line: int, column: int, anchor: str,
     return Problem(page.display_path, line, column, message, rule="glossary-link")
 
 
+def _page_citations_and_terms(
+    page: ScannedPage, data: GuideData, glossary_page: str, resolver: Callable[[str, str], LinkTarget | None]
+) -> tuple[tuple[Problem, ...], frozenset[str], frozenset[str]]:
+    """One page's citation and glossary-link problems, the keys it cites and the term slugs it links."""
+    problems: list[Problem] = []
+    cited: set[str] = set()
+    linked: set[str] = set()
+    known_keys = data.bibliography.references
+    for error in page.scan.errors:
+        problems.append(Problem(page.display_path, error.line, error.column, error.message, rule="citation-syntax"))
+    for found in page.scan.citations:
+        cited.add(found.key)
+        if found.key not in known_keys and data.bibliography.readable:
+            hint = did_you_mean(found.key, known_keys)
+            problems.append(
+                Problem(
+                    page.display_path,
+                    found.line,
+                    found.column,
+                    f"unknown citation key {found.key!r}{hint}",
+                    rule="citation-unknown-key",
+                )
+            )
+    for link in page.scan.links:
+        anchor = glossary_anchor(page, link.target, glossary_page, resolver)
+        if anchor is None or link.is_image or not data.glossary.readable:
+            continue
+        problem = _check_glossary_link(page, link.line, link.column, anchor, data.glossary)
+        if problem:
+            problems.append(problem)
+        elif anchor and page.docs_path != glossary_page:
+            linked.add(anchor)
+    return tuple(problems), frozenset(cited), frozenset(linked)
+
+
 def check_pages(
     pages: list[ScannedPage],
     data: GuideData,
     glossary_page: str,
     resolver: Callable[[str, str], LinkTarget | None] = resolve,
+    state: BuildState | None = None,
 ) -> tuple[list[Problem], set[str], set[str]]:
-    """Per-page rules; also returns the cited keys and the linked term slugs."""
+    """Per-page rules; also returns the cited keys and the linked term slugs.
+
+    ``state``: a build's store, which keeps each page's answer (see ``BuildState.recall``).
+    """
     problems: list[Problem] = []
     cited: set[str] = set()
     linked: set[str] = set()
-    known_keys = data.bibliography.references
+    inputs = (data.glossary, data.bibliography, glossary_page)
     for page in pages:
-        for error in page.scan.errors:
-            problems.append(Problem(page.display_path, error.line, error.column, error.message, rule="citation-syntax"))
-        for found in page.scan.citations:
-            cited.add(found.key)
-            if found.key not in known_keys and data.bibliography.readable:
-                hint = did_you_mean(found.key, known_keys)
-                problems.append(
-                    Problem(
-                        page.display_path,
-                        found.line,
-                        found.column,
-                        f"unknown citation key {found.key!r}{hint}",
-                        rule="citation-unknown-key",
-                    )
-                )
-        for link in page.scan.links:
-            anchor = glossary_anchor(page, link.target, glossary_page, resolver)
-            if anchor is None or link.is_image or not data.glossary.readable:
-                continue
-            problem = _check_glossary_link(page, link.line, link.column, anchor, data.glossary)
-            if problem:
-                problems.append(problem)
-            elif anchor and page.docs_path != glossary_page:
-                linked.add(anchor)
+        work_out = partial(_page_citations_and_terms, page, data, glossary_page, resolver)
+        found = state.recall(("citations", page.docs_path), (page, *inputs), work_out) if state else work_out()
+        problems += found[0]
+        cited |= found[1]
+        linked |= found[2]
     return problems, cited, linked
 
 
@@ -162,27 +183,20 @@ def _marker_problems(display_path: str, text: str, survival: SurvivalData | None
 
 @dataclass(frozen=True)
 class _PageCheck:
-    """One page judged on its own, and everything that judgement read besides the page itself."""
+    """One page judged on its own."""
 
-    key: tuple[object, ...]  # (docs path, display path, text, size in bytes, the day)
-    survival: SurvivalData | None
-    emergencies: EmergencyData | None
     page: ScannedPage
     problems: tuple[Problem, ...]
     body: str
 
-    def fits(self, key: tuple[object, ...], survival: SurvivalData | None, emergencies: EmergencyData | None) -> bool:
-        return self.survival is survival and self.emergencies is emergencies and self.key == key
-
 
 def _check_one_page(
     source: SourceText,
-    key: tuple[object, ...],
-    today: dt.date,
+    key: tuple[str, str, str, int, dt.date],
     data: tuple[SurvivalData | None, EmergencyData | None],
     state: BuildState,
 ) -> _PageCheck:
-    docs_path, display_path, _, size, _ = key
+    docs_path, display_path, _, size, today = key
     survival, emergencies = data
     masked = mask_code(source.text)  # once a page: every rule below reads it
     expanded = expand_emergencies(expand_for_scan(source.text, survival), emergencies)
@@ -194,7 +208,7 @@ def _check_one_page(
     problems += emergency_problems(display_path, source.text, emergencies, masked=masked)
     problems += check_page(display_path, source.text, size, scan, masked=masked)
     page = ScannedPage(docs_path, display_path, scan)
-    return _PageCheck(key, survival, emergencies, page, tuple(problems), page_body(source.text))
+    return _PageCheck(page, tuple(problems), page_body(source.text))
 
 
 def _read_pages(
@@ -222,37 +236,43 @@ def _read_pages(
             continue
         docs_path = path.relative_to(project.docs_dir).as_posix()
         key = (docs_path, display_path, source.text, path.stat().st_size, today)
-        checked = state.pages.get(path)
-        if not isinstance(checked, _PageCheck) or not checked.fits(key, survival, emergencies):
-            checked = _check_one_page(source, key, today, data, state)
-            state.pages[path] = checked
+        checked = state.recall(
+            ("page", path), (key, survival, emergencies), partial(_check_one_page, source, key, data, state)
+        )
         problems += checked.problems
         pages.append(checked.page)
         bodies.append((path, display_path, checked.body))
     return pages, problems
 
 
+def _anchors(page: ScannedPage, data: GuideData, project: Project) -> set[str]:
+    generated = generated_anchors(
+        page.docs_path, page.scan, data.glossary, data.bibliography, project.glossary_page, project.references_page
+    )
+    return page_anchors(page.scan, generated)
+
+
 def _link_problems(project: Project, pages: list[ScannedPage], data: GuideData, state: BuildState) -> list[Problem]:
     files, folders = _docs_files(project.docs_dir)
+    inputs = (data.glossary, data.bibliography, project.glossary_page, project.references_page)
     anchors = {
-        page.docs_path: page_anchors(
-            page.scan,
-            generated_anchors(
-                page.docs_path,
-                page.scan,
-                data.glossary,
-                data.bibliography,
-                project.glossary_page,
-                project.references_page,
-            ),
+        page.docs_path: state.recall(
+            ("anchors", page.docs_path), (page, *inputs), partial(_anchors, page, data, project)
         )
         for page in pages
     }
     context = LinkContext(files, folders, anchors, project.site_url, project.glossary_page, state.resolve)
-    return check_links(pages, context)
+    # Every link is judged against the files and every page's anchors: a page's answer is kept only
+    # while all of those are as they were (a new token each time anything among them changed).
+    judged_against = (files, folders, anchors, project.site_url, project.glossary_page)
+    token = state.recall("link context", judged_against, object)
+    problems: list[Problem] = []
+    for page in pages:
+        problems += state.recall(("links", page.docs_path), (page, token), partial(check_links, [page], context))
+    return problems
 
 
-def _nav_problems(project: Project, files: list[Path]) -> list[Problem]:
+def _nav_problems(project: Project, files: list[Path], state: BuildState) -> list[Problem]:
     try:
         config_text = project.config_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -260,10 +280,12 @@ def _nav_problems(project: Project, files: list[Path]) -> list[Problem]:
     docs_prefix = project.display(project.docs_dir) + "/"
     # Every page on disk, readable or not: an unreadable page is reported once, as unreadable.
     page_paths = [path.relative_to(project.docs_dir).as_posix() for path in files]
-    return check_nav(project.display(project.config_file), nav_entries(config_text), page_paths, docs_prefix)
+    shown = project.display(project.config_file)
+    inputs = (shown, config_text, page_paths, docs_prefix)
+    return state.recall("nav", inputs, lambda: check_nav(shown, nav_entries(config_text), page_paths, docs_prefix))
 
 
-def _changelog_problems(project: Project, today: dt.date, files: list[Path]) -> list[Problem]:
+def _changelog_problems(project: Project, today: dt.date, files: list[Path], state: BuildState) -> list[Problem]:
     """The changelog, when the guide has one: real dates, real pages, a sentence each."""
     if project.changelog is None or not project.changelog.exists():
         return []
@@ -271,7 +293,8 @@ def _changelog_problems(project: Project, today: dt.date, files: list[Path]) -> 
     if source is None:
         return problems
     pages = {path.relative_to(project.docs_dir).as_posix() for path in files}
-    return problems + parse_changelog(source, pages, today)[1]
+    inputs = (source, frozenset(pages), today)
+    return problems + state.recall("changelog", inputs, lambda: parse_changelog(source, pages, today)[1])
 
 
 def check_sources(
@@ -285,11 +308,11 @@ def check_sources(
     files = markdown_files(project.docs_dir)  # every page on disk, listed once for every rule
     pages, problems = _read_pages(project, today, (data.survival, data.emergencies), bodies, state, files)
     problems += data.problems
-    page_problems, cited, linked = check_pages(pages, data, project.glossary_page, state.resolve)
+    page_problems, cited, linked = check_pages(pages, data, project.glossary_page, state.resolve, state)
     problems += page_problems
     problems += _link_problems(project, pages, data, state)
-    problems += _nav_problems(project, files)
-    problems += _changelog_problems(project, today, files)
+    problems += _nav_problems(project, files, state)
+    problems += _changelog_problems(project, today, files, state)
     problems += unused_problems(
         data, cited, linked, project.display(project.glossary), project.display(project.bibliography)
     )
