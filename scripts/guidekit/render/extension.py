@@ -95,7 +95,8 @@ class _MarkerPreprocessor(Preprocessor):
         in_code = code_block_lines(state.source)  # a marker shown in a code block stays as written
         for index, line in enumerate(lines):
             marker = MARKERS.get(line.strip())
-            box = emergency_markdown([line], state.data.emergencies)
+            # Every emergency marker names "guide:emergency": other lines are no box.
+            box = emergency_markdown([line], state.data.emergencies) if "guide:emergency" in line else [line]
             if index in in_code:
                 output.append(line)
             elif box != [line]:
