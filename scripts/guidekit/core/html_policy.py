@@ -47,6 +47,8 @@ ELEMENT_ATTRIBUTES = MappingProxyType(
         "ins": frozenset({"cite", "datetime"}),
     }
 )
+# Each element's whole list, global attributes included, made once.
+_ALLOWED_ATTRIBUTES = MappingProxyType({tag: GLOBAL_ATTRIBUTES | names for tag, names in ELEMENT_ATTRIBUTES.items()})
 # md_in_html reads and removes this one: allowed where written, never seen on a published page.
 SOURCE_ONLY_ATTRIBUTES = frozenset({"markdown"})
 # Attributes whose every value is listed: another glightbox type ("external", "iframe") embeds a site.
@@ -118,6 +120,11 @@ def element_refusal(tag: str) -> Refusal | None:
     return Refusal("element", tag, f"raw <{tag}> is not allowed: {reason}", f"<{tag}")
 
 
+# What browsers strip from both ends of a URL (C0 controls and space), and drop anywhere in it.
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_DROPPED = MappingProxyType(str.maketrans("", "", "\t\n\r"))
+
+
 def url_scheme(url: str) -> str | None:
     """The scheme a browser would read in a URL ('javascript'), or None for a relative URL.
 
@@ -125,8 +132,9 @@ def url_scheme(url: str) -> str | None:
     leading and trailing spaces and control characters and drop tabs and newlines anywhere, so
     ``java&#9;script:`` is still javascript: and is judged as such.
     """
-    cleaned = url.strip("".join(map(chr, range(0x21))))
-    cleaned = "".join(character for character in cleaned if character not in "\t\n\r")
+    cleaned = url.strip(_C0_AND_SPACE).translate(_DROPPED)
+    if ":" not in cleaned:
+        return None  # no scheme without a colon (most links: relative, or an anchor)
     try:
         scheme = urlsplit(cleaned).scheme
     except ValueError:  # e.g. an unbalanced '[' in the host: browsers refuse it too, but say what it is
@@ -146,7 +154,7 @@ def attribute_refusal(tag: str, name: str, value: str | None, *, in_source: bool
     shown = f"{name}="
     if name.startswith("on"):
         return Refusal("attribute", name, f"inline event handler {shown} is not allowed: it could run code", name)
-    allowed = GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset())
+    allowed = _ALLOWED_ATTRIBUTES.get(tag, GLOBAL_ATTRIBUTES)
     if name not in allowed and not name.startswith("aria-"):
         reason = _attribute_reason(name)
         return Refusal("attribute", name, f"attribute {shown} is not allowed on <{tag}>: {reason}", name)

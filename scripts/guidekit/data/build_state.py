@@ -12,11 +12,17 @@ Nothing here is module-level: two builds, or two tests, never see each other's s
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from guidekit.core.links import LinkTarget, resolve_in
 
 if TYPE_CHECKING:
     from guidekit.data.pages import PageOutline
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -32,3 +38,27 @@ class BuildState:
     # the sources' fingerprint (paths, change times, sizes) -> the problems the checks found then;
     # filled by a builder without hooks, whose extension checks the guide before the first page
     checked: dict[tuple[Any, ...], list[Any]] = field(default_factory=dict)
+    # the checks' answers (rules.run), each kept under a name with everything it was worked out
+    # from: a page's own checks, its anchors, its links. Under a builder whose store outlives a
+    # build (zensical serve), an edit then re-checks what it changed, not the whole guide
+    kept: dict[Any, tuple[Any, Any]] = field(default_factory=dict)
+    # (a page's folder, an address written in it) -> where it leads: the checks ask twice about every
+    # link (the glossary rule, the link rules) and the renderer once more (tooltips)
+    links: dict[tuple[str, str], LinkTarget | None] = field(default_factory=dict)
+
+    def recall(self, name: Any, inputs: Any, work_out: Callable[[], T]) -> T:
+        """``work_out()``, unless the answer kept under ``name`` was worked out from equal ``inputs``
+        (``work_out`` must read nothing else). One answer is kept per name: the latest."""
+        found = self.kept.get(name)
+        if found is not None and found[0] == inputs:
+            return found[1]
+        answer = work_out()
+        self.kept[name] = (inputs, answer)
+        return answer
+
+    def resolve(self, page: str, address: str) -> LinkTarget | None:
+        """``guidekit.core.links.resolve``, answered once per folder and address in this build."""
+        key = (posixpath.dirname(page), address)
+        if key not in self.links:
+            self.links[key] = resolve_in(*key)
+        return self.links[key]

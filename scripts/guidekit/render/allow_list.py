@@ -25,6 +25,8 @@ _WRAPPERS = frozenset({"html", "head", "body"})
 
 def refusals_in_html(html: str) -> list[Refusal]:
     """Everything in a page's content HTML that is outside the allow-list, in document order."""
+    if "<" not in html:
+        return []  # text alone (a heading's, as the table of contents renders it): no element, no attribute
     refusals: list[Refusal] = []
     for node in LexborHTMLParser(html).root.traverse(include_text=False):
         tag = (node.tag or "").lower()

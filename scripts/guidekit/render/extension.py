@@ -39,7 +39,6 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from guidekit.core.dates import today
-from guidekit.core.links import resolve
 from guidekit.data.build_state import BuildState
 from guidekit.data.changelog import MARKER as CHANGELOG_MARKER
 from guidekit.data.changelog import changelog_markdown
@@ -100,7 +99,8 @@ class _MarkerPreprocessor(Preprocessor):
         in_code = code_block_lines(state.source)  # a marker shown in a code block stays as written
         for index, line in enumerate(lines):
             marker = MARKERS.get(line.strip())
-            box = emergency_markdown([line], state.data.emergencies)
+            # Every emergency marker names "guide:emergency": other lines are no box.
+            box = emergency_markdown([line], state.data.emergencies) if "guide:emergency" in line else [line]
             if index in in_code:
                 output.append(line)
             elif box != [line]:
@@ -207,7 +207,7 @@ class _PageTreeprocessor(Treeprocessor):
         # Resolved from this page, as the link rules resolve them: a tooltip only where the checks agree.
         page = self.extension.current_page() or ""
         for anchor in links:
-            target = resolve(page, anchor.get("href", ""))
+            target = self.extension.build_state.resolve(page, anchor.get("href", ""))
             if target is None or target.leaves_root or (target.path or page) != glossary_page:
                 continue
             term = data.glossary.terms.get(target.fragment)
@@ -229,6 +229,8 @@ class _AllowListPostprocessor(Postprocessor):
         self.extension = extension
 
     def run(self, text: str) -> str:
+        if "<" not in text:
+            return text  # text alone (a heading, as the table of contents renders it): nothing to refuse
         extension = self.extension
         found = published_refusals(
             text,
