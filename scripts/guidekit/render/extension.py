@@ -266,8 +266,9 @@ class GuideExtension(Extension):
         super().__init__(**kwargs)
         self.state = PageState()
         given = self.getConfig("state")
-        # The build's store when the hook or `make check` gives one; else (Zensical) one of its own.
-        self.build_state = given if isinstance(given, BuildState) else BuildState()
+        # The build's store when the hook or `make check` gives one; else (Zensical) one of its own,
+        # which Zensical's settings keep, under `zensical serve` for the life of the server.
+        self.build_state = given if isinstance(given, BuildState) else BuildState(lasting=True)
         self.page_path: str | None = None
         self.strict = True  # a builder that says nothing is held to strict mode: fail closed
 
