@@ -27,7 +27,7 @@ def test_a_lasting_store_sees_every_edit_as_a_fresh_one_would(tmp_path: Path) ->
     glossary = tmp_path / "docs" / "data" / "glossary.yml"
     original, original_glossary = page.read_text(encoding="utf-8"), glossary.read_text(encoding="utf-8")
     original_last = last.read_text(encoding="utf-8")
-    state = BuildState()
+    state = BuildState(lasting=True)
     steps = [
         lambda: None,
         lambda: page.write_text(original + "\nSee [nothing](missing.md) and [@no-such-source].\n", encoding="utf-8"),
@@ -51,12 +51,21 @@ def test_a_lasting_store_sees_every_edit_as_a_fresh_one_would(tmp_path: Path) ->
     assert seen[5] != []
     assert any("chapter-0004.md" in line and "chapter-0003.md" in line for line in seen[7])  # its links broke
     assert any("mkdocs.yml" in line for line in seen[7])  # and the nav names a page that is gone
+    assert state.kept
+
+
+def test_a_store_for_one_build_keeps_no_answers(tmp_path: Path) -> None:
+    """MkDocs' hook and `make check` ask each question once a store: keeping answers would only hold memory."""
+    write_synthetic_guide(tmp_path, 3, today=DAY)
+    state = BuildState()
+    assert check_project(load_project(tmp_path / "mkdocs.yml"), DAY, render=False, state=state) == []
+    assert state.kept == {} and state.outlines and state.links
 
 
 def test_a_lasting_store_judges_pages_by_the_day_it_is_given(tmp_path: Path) -> None:
     write_synthetic_guide(tmp_path, 3, today=DAY)
     project = load_project(tmp_path / "mkdocs.yml")
-    state = BuildState()
+    state = BuildState(lasting=True)
     assert check_project(project, DAY, render=False, state=state) == []
     later = DAY + dt.timedelta(days=400)  # every page's next review is then overdue
     overdue = messages(check_project(project, later, render=False, state=state))

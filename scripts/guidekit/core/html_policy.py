@@ -63,6 +63,23 @@ ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # The tables extension aligns columns with exactly these; any other style is refused.
 ALLOWED_STYLES = frozenset({"text-align: left;", "text-align: right;", "text-align: center;"})
 
+# Per allowed element, the attributes it may carry with any value (no listed values, no style, no
+# URL): attribute_refusal passes them without reading the value, so a page's check may skip them.
+ANY_VALUE_ATTRIBUTES = MappingProxyType(
+    {
+        tag: frozenset(
+            name
+            for name in _ALLOWED_ATTRIBUTES.get(tag, GLOBAL_ATTRIBUTES)
+            if name not in ALLOWED_VALUES and name != "style" and name not in URL_ATTRIBUTES
+        )
+        for tag in ALLOWED_ELEMENTS
+    }
+)
+# Per allowed element, the URL attributes it may carry: judged by the URL's scheme alone.
+URL_ATTRIBUTES_ON = MappingProxyType(
+    {tag: _ALLOWED_ATTRIBUTES.get(tag, GLOBAL_ATTRIBUTES) & URL_ATTRIBUTES for tag in ALLOWED_ELEMENTS}
+)
+
 _ELEMENT_REASONS = MappingProxyType(
     {
         "script": "it could run code in a reader's browser",

@@ -271,8 +271,9 @@ class GuideExtension(Extension):
         self.state = PageState()
         given = self.getConfig("state")
         # The build's store when the hook or `make check` gives one; else one of its own, which
-        # Zensical's rendering context then shares with every later page (adopt_builder_context).
-        self.build_state = given if isinstance(given, BuildState) else BuildState()
+        # Zensical's rendering context then shares with every later page (adopt_builder_context)
+        # and, under `zensical serve`, keeps for the life of the server.
+        self.build_state = given if isinstance(given, BuildState) else BuildState(lasting=True)
         self.page_path: str | None = None
         self.strict = True  # a builder that says nothing is held to strict mode: fail closed
 

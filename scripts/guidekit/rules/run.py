@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from guidekit.data.front_matter import parse_front_matter
 from guidekit.data.glossary import Glossary, slugify
 from guidekit.data.load import GuideData, load_project_data
 from guidekit.data.nav import check_nav, nav_entries
-from guidekit.data.pages import ScannedPage, markdown_files, page_body, remember_outline
+from guidekit.data.pages import ScannedPage, markdown_files, page_body, remember_outline, text_digest
 from guidekit.data.project import Project
 from guidekit.data.survival import MARKER as SURVIVAL_MARKER
 from guidekit.data.survival import SurvivalData, expand_for_scan
@@ -181,21 +180,13 @@ def _marker_problems(display_path: str, text: str, survival: SurvivalData | None
     return [Problem(display_path, line, 1, message, rule="marker-data")]
 
 
-@dataclass(frozen=True)
-class _PageCheck:
-    """One page judged on its own."""
-
-    page: ScannedPage
-    problems: tuple[Problem, ...]
-    body: str
-
-
 def _check_one_page(
     source: SourceText,
-    key: tuple[str, str, str, int, dt.date],
+    key: tuple[str, str, bytes, int, dt.date],
     data: tuple[SurvivalData | None, EmergencyData | None],
     state: BuildState,
-) -> _PageCheck:
+) -> tuple[ScannedPage, tuple[Problem, ...]]:
+    """One page judged on its own; ``key``: its docs path, display path, text digest, size and the day."""
     docs_path, display_path, _, size, today = key
     survival, emergencies = data
     masked = mask_code(source.text)  # once a page: every rule below reads it
@@ -207,8 +198,7 @@ def _check_one_page(
     problems += _marker_problems(display_path, source.text, survival)
     problems += emergency_problems(display_path, source.text, emergencies, masked=masked)
     problems += check_page(display_path, source.text, size, scan, masked=masked)
-    page = ScannedPage(docs_path, display_path, scan)
-    return _PageCheck(page, tuple(problems), page_body(source.text))
+    return ScannedPage(docs_path, display_path, scan), tuple(problems)
 
 
 def _read_pages(
@@ -222,8 +212,8 @@ def _read_pages(
     """Read, scan and check every page on its own (encoding, front matter, size, safe HTML).
 
     ``bodies`` receives each readable page's Markdown as a builder converts it (no front matter).
-    A page whose text (and path, size, day and data files) this build's store has judged before is
-    not judged again: under ``zensical serve``, whose store lasts, an edit re-checks one page.
+    A lasting store keeps each page's answer with what it read (its path, text, size, the day and
+    the data files): under ``zensical serve`` an edit re-checks the page it changed.
     """
     survival, emergencies = data
     pages: list[ScannedPage] = []
@@ -235,13 +225,12 @@ def _read_pages(
         if source is None:
             continue
         docs_path = path.relative_to(project.docs_dir).as_posix()
-        key = (docs_path, display_path, source.text, path.stat().st_size, today)
-        checked = state.recall(
-            ("page", path), (key, survival, emergencies), partial(_check_one_page, source, key, data, state)
-        )
-        problems += checked.problems
-        pages.append(checked.page)
-        bodies.append((path, display_path, checked.body))
+        key = (docs_path, display_path, text_digest(source.text), path.stat().st_size, today)
+        work_out = partial(_check_one_page, source, key, data, state)
+        page, found = state.recall(("page", path), (key, survival, emergencies), work_out)
+        problems += found
+        pages.append(page)
+        bodies.append((path, display_path, page_body(source.text)))
     return pages, problems
 
 
