@@ -82,10 +82,16 @@ def test_data_files_are_found_from_the_configuration_folder(tmp_path: Path) -> N
     assert 'class="guide-term"' in home
 
 
-def touch_later(path: Path) -> None:
-    """Move a file's time on by two seconds: Zensical compares watched files' times in whole seconds."""
+def touch_later(path: Path, seen: list[int]) -> None:
+    """Move a file's time two seconds past any time it had before (``seen``, updated here).
+
+    Zensical compares watched files' times in whole seconds: a second edit within the same second
+    as the first would look unchanged, so the test moves the clock of the file, not of the world.
+    """
     stat = path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+    later = max([stat.st_mtime_ns, *seen]) + 2_000_000_000
+    os.utime(path, ns=(stat.st_atime_ns, later))
+    seen.append(later)
 
 
 def test_a_data_file_edit_shows_on_the_next_cached_rebuild(tmp_path: Path) -> None:
@@ -95,12 +101,13 @@ def test_a_data_file_edit_shows_on_the_next_cached_rebuild(tmp_path: Path) -> No
     config.write_text(config.read_text(encoding="utf-8") + "watch:\n  - docs/data\n", encoding="utf-8")
     glossary = site / "docs" / "data" / "glossary.yml"
     home = site / "site" / "index.html"
+    seen: list[int] = []
     assert run([*ZENSICAL, "build"], site).returncode == 0
     assert "detailed pictures of the body" in home.read_text(encoding="utf-8")
 
     original = glossary.read_text(encoding="utf-8")
     glossary.write_text(original.replace("detailed pictures", "detailed pictureZ"), encoding="utf-8")
-    touch_later(glossary)
+    touch_later(glossary, seen)
     result = run([*ZENSICAL, "build"], site)  # no --clean: the cache is kept, as under `zensical serve`
     assert result.returncode == 0, result.output
     assert 'title="A scan that uses X-rays and a computer to make detailed pictureZ of the body."' in home.read_text(
@@ -109,7 +116,7 @@ def test_a_data_file_edit_shows_on_the_next_cached_rebuild(tmp_path: Path) -> No
 
     # Remove a term a page links to: the cached rebuild must refuse, and say where.
     glossary.write_text(original.replace("- term: Stage 4", "- term: Stage IV"), encoding="utf-8")
-    touch_later(glossary)
+    touch_later(glossary, seen)
     result = run([*ZENSICAL, "build"], site)
     assert result.returncode != 0
     assert "docs/index.md:11:66: glossary link to undefined term '#stage-4'" in result.output
