@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -261,10 +263,13 @@ class Server:
         self.engine = engine
         self.address = f"127.0.0.1:{port}"
         command = [sys.executable, "-m", "bench.owncode", engine, str(folder / "mkdocs.yml"), self.address]
+        # The server's temporary files (mkdocs serve builds into a temporary folder) go here, and go
+        # with it even if it has to be killed.
+        self.scratch = Path(tempfile.mkdtemp(prefix="guide-bench-serve-"))
         self.process = subprocess.Popen(
             command,
             cwd=folder,
-            env=child_environment(),
+            env={**child_environment(), "TMPDIR": str(self.scratch)},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -329,6 +334,7 @@ class Server:
         self._reader.join(STOP_SECONDS)
         if self.process.stdout is not None:
             self.process.stdout.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 @contextlib.contextmanager
