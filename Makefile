@@ -74,7 +74,7 @@ offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printab
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit offline --dist dist --paper $(or $(PAPER),A4) --engine $(ENGINE)
 
-bench: $(VENV)/.test-installed build ## Benchmarks: first-visit size per page; MkDocs and Zensical builds, serve reloads, own-code share
+bench: $(VENV)/.test-installed build ## Benchmarks: page size; MkDocs and Zensical side by side at 10/100/1,000 pages: builds, reloads, own code
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit budget site
 	PYTHONPATH=tools $(BIN)/python -m bench.benchmark $(BENCH_ARGS)

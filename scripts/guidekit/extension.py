@@ -10,6 +10,7 @@ does nothing there.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from guidekit.check import check_project
@@ -56,27 +57,42 @@ class GuideExtension(RenderingExtension):
         return project_from_settings(root / CONFIG_FILE_NAME, settings["docs_dir"], settings, None)
 
     def _sources_fingerprint(self) -> tuple[tuple[str, int, int], ...]:
-        """Every source file's path, change time and size: the guide is checked again only when one changed."""
-        paths: set[Path] = set()
+        """Every source file's path, change time and size: the guide is checked again only when one changed.
+
+        Asked before every page, so it walks with ``os.scandir`` over plain strings: at 1,000 pages
+        ``Path.rglob`` and sorting ``Path`` objects made this the biggest cost of a build.
+        """
+        paths: set[str] = {os.path.join(self.getConfig("root"), CONFIG_FILE_NAME)}
         for name in PATH_SETTINGS:
             path = self.path_setting(name)
-            if path is None:
-                continue
-            if path.is_dir():
-                paths.update(found for found in path.rglob("*") if found.is_file())
-            else:
-                paths.add(path)
-        root = Path(self.getConfig("root"))
-        paths.add(root / CONFIG_FILE_NAME)
+            if path is not None:
+                paths.update(_files_under(str(path)))
         stamps = []
         for path in sorted(paths):
             try:
-                stat = path.stat()
+                stat = os.stat(path)
             except OSError:
-                stamps.append((path.as_posix(), -1, -1))
+                stamps.append((path, -1, -1))
             else:
-                stamps.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+                stamps.append((path, stat.st_mtime_ns, stat.st_size))
         return tuple(stamps)
+
+
+def _files_under(path: str) -> list[str]:
+    """The files in a folder and its subfolders; the path itself when it is not a folder."""
+    try:
+        entries = list(os.scandir(path))
+    except NotADirectoryError:
+        return [path]
+    except OSError:
+        return [path]  # missing: stamped as unreadable, so its appearing later counts as a change
+    found: list[str] = []
+    for entry in entries:
+        if entry.is_dir():
+            found += _files_under(entry.path)
+        elif entry.is_file():
+            found.append(entry.path)
+    return found
 
 
 def makeExtension(**kwargs: object) -> GuideExtension:  # noqa: N802 - Markdown's API
