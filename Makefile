@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST := 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
+# The site builder: mkdocs (MkDocs with Material), or zensical, Material's successor after its end of
+# life on 2027-05-05 (`make build ENGINE=zensical`). Moving means changing this one line.
+ENGINE ?= mkdocs
 
 .DEFAULT_GOAL := help
 
@@ -33,11 +36,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-serve: $(VENV)/.site-installed ## Build the site and serve it on http://127.0.0.1:8000 with live reload
+serve: $(VENV)/.site-installed ## Build the site and serve it on http://127.0.0.1:8000 with live reload (ENGINE=zensical too)
+ifeq ($(ENGINE),zensical)
+	$(BIN)/zensical serve --dev-addr $(HOST)
+else
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+endif
 
-build: $(VENV)/.site-installed ## Build the site strictly; replace site/ only if the build succeeded
-	$(BIN)/python -m guidekit build --site-dir site
+build: $(VENV)/.site-installed ## Check, then build the site strictly (ENGINE=zensical too); replace site/ only on success
+	$(BIN)/python -m guidekit build --site-dir site --engine $(ENGINE)
 
 check: $(VENV)/.site-installed ## Run the content checks alone (citations, glossary), no site build
 	$(BIN)/python -m guidekit check
@@ -63,11 +70,11 @@ test-clock: $(VENV)/.test-installed node_modules/.installed ## The test suite ag
 	  faketime -f "$$shift" $(BIN)/python -m pytest -q -p no:cacheprovider -m "not real_clock and not zensical" || exit 1; \
 	done
 
-offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printable PDF (A4; PAPER=Letter) and SHA256SUMS in dist/
+offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printable PDF (A4; PAPER=Letter) and SHA256SUMS in dist/ (ENGINE=zensical too)
 	@scripts/system-deps.sh
-	$(BIN)/python -m guidekit offline --dist dist --paper $(or $(PAPER),A4)
+	$(BIN)/python -m guidekit offline --dist dist --paper $(or $(PAPER),A4) --engine $(ENGINE)
 
-bench: $(VENV)/.test-installed build ## Benchmarks: first-visit size per page; build time and memory at 10/100/1,000 pages
+bench: $(VENV)/.test-installed build ## Benchmarks: page size; MkDocs and Zensical side by side at 10/100/1,000 pages: builds, reloads, own code
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit budget site
 	PYTHONPATH=tools $(BIN)/python -m bench.benchmark $(BENCH_ARGS)

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from guidekit.release.browser import BrowserMissingError, chromium, serve_folder
-from guidekit.release.publish import mkdocs_build_command
+from guidekit.release.publish import ENGINES, mkdocs_build_command
 from guidekit.source.markdown_scan import front_matter_yaml
 
 REPO = Path(__file__).resolve().parents[1]
@@ -174,11 +174,42 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(name)
 
 
+# Each site builder the guide supports. Zensical's runs carry the `zensical` marker, so the
+# moved-clock runs (under faketime, where Zensical hangs) leave them out.
+ENGINE_PARAMS = tuple(
+    pytest.param(name, marks=[pytest.mark.zensical] if name == "zensical" else []) for name in ENGINES
+)
+
+
+@pytest.fixture(scope="session", params=ENGINE_PARAMS)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The site builder a test runs over; a test that asks for it runs once for each engine."""
+    return request.param
+
+
+@dataclass(frozen=True)
+class SearchUi:
+    """Where a page's search box and the links of its results are, as Playwright selectors."""
+
+    query: str
+    result_link: str
+
+
 @pytest.fixture(scope="session")
-def built_guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real guide, built once for all browser tests."""
-    site = tmp_path_factory.mktemp("browser") / "site"
-    result = run([sys.executable, "-m", "guidekit", "build", "--site-dir", str(site)], REPO, GUIDE_TODAY)
+def search_ui(engine: str) -> SearchUi:
+    """The search of ``engine``'s theme. Zensical's is a dialog of its own inside a shadow root
+    (Playwright's CSS selectors reach into it), with minified class names: found by its ARIA roles."""
+    if engine == "zensical":
+        return SearchUi(query="dialog input[role=combobox]", result_link="[role=listbox] a[role=option]")
+    return SearchUi(query="input.md-search__input", result_link=".md-search-result__item > a")
+
+
+@pytest.fixture(scope="session")
+def built_guide(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real guide, built once per engine for all browser tests."""
+    site = tmp_path_factory.mktemp(f"browser-{engine}") / "site"
+    command = [sys.executable, "-m", "guidekit", "build", "--engine", engine, "--site-dir", str(site)]
+    result = run(command, REPO, GUIDE_TODAY)
     assert result.returncode == 0, result.output
     return site
 

@@ -3,10 +3,13 @@ text runs past the edge of its drawing, as Chromium lays the text out."""
 
 from __future__ import annotations
 
+import posixpath
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from conftest import REPO
 from guidekit.data.survival import parse_survival
@@ -121,6 +124,48 @@ def test_a_figure_opens_in_the_lightbox_and_escape_closes_it(page, site_url: str
     page.keyboard.press("Escape")
     page.locator(".glightbox-container").wait_for(state="detached", timeout=5000)
     assert page.evaluate("document.activeElement.classList.contains('glightbox')"), "focus must return to the figure"
+
+
+def test_a_figure_opens_in_the_lightbox_on_a_click_and_its_button_closes_it(page, site_url: str) -> None:
+    page.goto(site_url + "spread/")
+    page.locator("figure a.glightbox").first.click()
+    slide = page.locator(".glightbox-container .gslide.current img")
+    slide.wait_for(state="visible", timeout=5000)
+    assert page.url == site_url + "spread/", "the click must open the lightbox, not the picture's own address"
+    page.locator(".glightbox-container .gclose").click()
+    page.locator(".glightbox-container").wait_for(state="detached", timeout=5000)
+
+
+def lightbox_files(page: Path) -> tuple[list[str], list[str]]:
+    """The GLightbox scripts and stylesheets a built page loads, as written in it."""
+    tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+    scripts = [node.attributes.get("src") or "" for node in tree.css("script[src]")]
+    sheets = [node.attributes.get("href") or "" for node in tree.css('link[rel="stylesheet"]')]
+    return (
+        [src for src in scripts if posixpath.basename(urlsplit(src).path).startswith("glightbox.")],
+        [href for href in sheets if posixpath.basename(urlsplit(href).path).startswith("glightbox.")],
+    )
+
+
+def test_the_lightbox_is_loaded_once_from_the_site_and_only_with_a_figure(built_guide: Path, engine: str) -> None:
+    """MkDocs' glightbox plugin adds its copy to pages with an image; under Zensical the template adds
+    the vendored one (docs/vendor/glightbox), with its licence beside it in the built site."""
+    problems: list[str] = []
+    figure_pages = 0
+    for page in sorted(built_guide.rglob("*.html")):
+        name = page.relative_to(built_guide).as_posix()
+        has_figure = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first("a.glightbox") is not None
+        figure_pages += has_figure
+        scripts, sheets = lightbox_files(page)
+        if (len(scripts), len(sheets)) != (int(has_figure), int(has_figure)):
+            problems.append(f"{name}: figure {has_figure}, GLightbox scripts {scripts}, stylesheets {sheets}")
+        for address in scripts + sheets:
+            if urlsplit(address).netloc or not (page.parent / urlsplit(address).path).is_file():
+                problems.append(f"{name}: {address} is not a file of the site")
+            elif engine == "zensical" and not (page.parent / urlsplit(address).path).with_name("LICENSE").is_file():
+                problems.append(f"{name}: no LICENSE beside {address}")
+    assert figure_pages >= 5
+    assert problems == []
 
 
 def test_every_figure_has_alt_text_size_caption_and_lazy_loading(page, site_url: str) -> None:

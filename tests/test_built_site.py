@@ -133,3 +133,21 @@ def test_dates_in_the_site_come_from_the_last_commit_not_the_clock(built: Path) 
     sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
     days = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
     assert days == {commit_day}
+
+
+def test_every_source_link_is_published_exactly_as_the_bibliography_gives_it(built: Path) -> None:
+    """What the reader clicks is the address in the bibliography, byte for byte. The minifier once
+    decoded `&amp;` and the privacy plugin then read a SEER link's `&sectionSEL=` as `§ionSEL=`."""
+    import yaml
+    from selectolax.lexbor import LexborHTMLParser
+
+    entries = yaml.safe_load((REPO / "docs" / "data" / "bibliography.yml").read_text(encoding="utf-8"))
+    addresses = {entry["URL"] for entry in entries if "URL" in entry}
+    addresses |= {f"https://doi.org/{entry['DOI']}" for entry in entries if "DOI" in entry}
+    published: dict[str, set[str]] = {}
+    for page in sorted(built.rglob("*.html")):
+        for link in LexborHTMLParser(page.read_text(encoding="utf-8")).css("a.guide-source-link"):
+            published.setdefault(link.attributes.get("href") or "", set()).add(page.relative_to(built).as_posix())
+    assert published, "no source links found"
+    strays = {href: sorted(pages) for href, pages in published.items() if href not in addresses}
+    assert not strays, f"source links that are not in the bibliography: {strays}"

@@ -1,4 +1,7 @@
-"""The offline copies: a zip that works opened from disk with no network, and a printable PDF."""
+"""The offline copies: a zip that works opened from disk with no network, and a printable PDF.
+
+Each test runs over the copies each engine makes (`python -m guidekit offline --engine ...`), the
+PDF's too: Zensical's pages print the same book, and the tests hold it to the same standard."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GUIDE_TODAY, REPO, run
+from conftest import GUIDE_TODAY, REPO, SearchUi, run
 from guidekit.release.site_links import check_site_links
 
 pytestmark = pytest.mark.slow
@@ -34,16 +37,18 @@ CHAPTER_TITLES = [
 ]
 
 
-def make_offline(dist: Path) -> list[Path]:
-    result = run([sys.executable, "-m", "guidekit", "offline", "--dist", str(dist)], REPO, GUIDE_TODAY)
+def make_offline(dist: Path, engine: str) -> list[Path]:
+    command = [sys.executable, "-m", "guidekit", "offline", "--engine", engine, "--dist", str(dist)]
+    result = run(command, REPO, GUIDE_TODAY)
     assert result.returncode == 0, result.output
     return sorted(dist.iterdir())
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("dist")
-    make_offline(folder)
+def dist(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline zip, PDF and SHA256SUMS, made once per engine."""
+    folder = tmp_path_factory.mktemp(f"dist-{engine}")
+    make_offline(folder, engine)
     return folder
 
 
@@ -70,8 +75,8 @@ def test_files_are_named_checksummed_and_small(dist: Path) -> None:
     assert (dist / pdf_name).stat().st_size < 5 * 1024 * 1024
 
 
-def test_two_runs_give_byte_identical_zips(dist: Path, tmp_path: Path) -> None:
-    again = make_offline(tmp_path)
+def test_two_runs_give_byte_identical_zips(dist: Path, engine: str, tmp_path: Path) -> None:
+    again = make_offline(tmp_path, engine)
     (first,) = dist.glob("*.zip")
     (second,) = [path for path in again if path.suffix == ".zip"]
     assert first.read_bytes() == second.read_bytes()
@@ -121,12 +126,13 @@ def test_every_page_works_from_disk(browser, unpacked: Path) -> None:
 @pytest.mark.parametrize(
     ("query", "expected"), [("hospice", "palliative-care.html"), ("biopsy", "diagnosis.html"), ("M1", "staging.html")]
 )
-def test_search_works_from_disk(browser, unpacked: Path, query: str, expected: str) -> None:
+def test_search_works_from_disk(browser, unpacked: Path, search_ui: SearchUi, query: str, expected: str) -> None:
     context, page, problems = open_from_disk(browser, unpacked / "index.html", unpacked)
     page.keyboard.press("/")
-    page.locator("input.md-search__input").type(query, delay=10)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
-    hrefs = page.evaluate("Array.from(document.querySelectorAll('.md-search-result__item > a')).map(a => a.href)")
+    page.locator(search_ui.query).type(query, delay=10)
+    page.wait_for_selector(search_ui.result_link, timeout=10000)
+    # A locator, not document.querySelectorAll: it reaches into Zensical's shadow root.
+    hrefs = page.locator(search_ui.result_link).evaluate_all("links => links.map(a => a.href)")
     assert any(expected in href for href in hrefs[:6]), hrefs
     assert problems == []
     context.close()

@@ -160,8 +160,28 @@ def test_ci_tests_builds_and_keeps_the_offline_copy() -> None:
     triggers = ci.get("on", ci.get(True))  # YAML 1.1 reads a bare `on` as true
     assert {"pull_request", "push"} <= set(triggers)
     text = workflow_text("ci.yml")
-    for step in ("make test", "make build", "make offline", "actions/upload-artifact@", "path: dist/"):
+    for step in (
+        "make test",
+        "make build ENGINE=zensical",
+        "make build\n",
+        "make offline",
+        "actions/upload-artifact@",
+        "path: dist/",
+    ):
         assert step in text, step
+
+
+def test_every_data_file_is_watched_so_zensical_rebuilds_when_one_changes() -> None:
+    """Zensical re-renders a page only when the page or something under `watch:` changed."""
+    from guidekit.data.project import PATH_SETTINGS, load_project, read_config
+
+    config = read_config(REPO / "mkdocs.yml")
+    watched = [(REPO / path).resolve() for path in config.get("watch", [])]
+    project = load_project(REPO / "mkdocs.yml")
+    data_files = [getattr(project, name) for name in PATH_SETTINGS if name != "docs_dir" and getattr(project, name)]
+    assert data_files
+    unwatched = [path for path in data_files if not any(path.is_relative_to(folder) for folder in watched)]
+    assert not unwatched, f"add their folder to `watch:` in mkdocs.yml: {unwatched}"
 
 
 def test_deploy_publishes_to_pages_from_main_only() -> None:

@@ -1,10 +1,9 @@
-"""The real guide builds strictly, rebuilds like `mkdocs serve`, and renders under Zensical too."""
+"""The real guide builds strictly and rebuilds like `mkdocs serve` (Zensical: test_zensical_builds.py)."""
 
 from __future__ import annotations
 
 import logging
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import CASES, FIXTURE_TODAY, GUIDE_TODAY, REPO, make_site, run, run_check, run_mkdocs_build
+from conftest import FIXTURE_TODAY, GUIDE_TODAY, REPO, make_site, run, run_check, run_mkdocs_build
 from guidekit.release.publish import mkdocs_build_command
 
 pytestmark = pytest.mark.slow
@@ -108,35 +107,3 @@ def test_build_from_another_directory(tmp_path: Path) -> None:
     result = run(mkdocs_build_command(site / "mkdocs.yml", site / "site"), tmp_path, FIXTURE_TODAY)
     assert result.returncode == 0, result.output
     assert 'id="cite-1"' in (site / "site" / "index.html").read_text(encoding="utf-8")
-
-
-@pytest.mark.zensical
-def test_zensical_renders_citations_and_glossary_links(tmp_path: Path) -> None:
-    """Material's successor ignores hooks but runs the extension; `make check` does the rest."""
-    zensical = Path(sys.executable).parent / "zensical"
-    guide = copy_guide(tmp_path)
-    result = run([str(zensical), "build"], guide, GUIDE_TODAY)
-    assert result.returncode == 0, result.output
-    home = (guide / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<sup class="guide-cite"><a aria-label="Source 1" href="#source-1" id="cite-1"' in home
-    assert 'id="sources">Sources' in home
-    assert '<a class="guide-term" href="glossary/#metastasis" title="' in home
-    glossary = (guide / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert '<dt id="metastasis">' in glossary
-    references = (guide / "site" / "references" / "index.html").read_text(encoding="utf-8")
-    assert 'Cited on: <a href="../about/#cite-' in references
-    check = run_check(guide, today=GUIDE_TODAY)
-    assert check.returncode == 0, check.output
-
-
-@pytest.mark.zensical
-@pytest.mark.parametrize("case", ["html-attr-list-attributes", "html-slash-separated-handler", "html-script"])
-def test_a_plain_zensical_build_refuses_unsafe_html(case: str, tmp_path: Path) -> None:
-    """Zensical ignores hooks and does not fail on logged warnings: the extension must raise."""
-    zensical = Path(sys.executable).parent / "zensical"
-    site = make_site(tmp_path, case)
-    result = run([str(zensical), "build"], site)
-    assert result.returncode != 0, result.output
-    for line in (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines():
-        assert line in result.output, f"missing: {line}\n{result.output}"
-    assert not (site / "site" / "index.html").exists(), "the refused page was published"

@@ -13,7 +13,7 @@ from guidekit.core.rules import explain
 from guidekit.data.bibliography import Reference
 from guidekit.data.load import GuideData, load_project_data
 from guidekit.data.project import Project, SetupError, load_project, site_base_path
-from guidekit.release.publish import build_site
+from guidekit.release.publish import ENGINES, build_site
 from guidekit.release.site_links import find_broken_links, read_site
 
 
@@ -76,10 +76,33 @@ def command_linkcheck(args: argparse.Namespace) -> int:
     return 0
 
 
+def _checks_before(engine: str, args: argparse.Namespace) -> int:
+    """For an engine without the MkDocs hook, the checks first: 0 to go on, else the exit status.
+
+    MkDocs runs them in its hook. Zensical runs none but the extension's, which would stop the build
+    too, less readably: so they run here as `make check` runs them, with every page rendered, and
+    HTML refused only once rendered (an attribute list's `onclick=`) is listed without a traceback.
+    """
+    if engine == "mkdocs":
+        return 0
+    project = _project(args)
+    if project is None:
+        return 2
+    problems = check_project(project)
+    for problem in problems:
+        print(problem.report_line, file=sys.stderr)
+    if problems:
+        print(f"{args.command}: {len(problems)} content problem(s), listed above; nothing was built", file=sys.stderr)
+        return 1
+    return 0
+
+
 def command_build(args: argparse.Namespace) -> int:
-    """Build the site strictly into a temporary folder; replace SITE_DIR only if the build passed."""
+    """Check the guide, build the site strictly into a temporary folder, replace SITE_DIR only if both passed."""
     config = Path(args.config).resolve()
-    return build_site(config.parent, Path(args.site_dir), config)
+    return _checks_before(args.engine, args) or build_site(
+        config.parent, Path(args.site_dir), config, engine=args.engine
+    )
 
 
 def command_readability(args: argparse.Namespace) -> int:
@@ -181,7 +204,8 @@ def command_offline(args: argparse.Namespace) -> int:
     """Build the offline copy (a zip that works from disk) and the printable PDF into dist/, with SHA256SUMS."""
     from guidekit.release.offline import build_offline  # builds and prints: only this command needs a browser
 
-    return build_offline(Path(args.config).resolve().parent, Path(args.dist).resolve(), args.paper)
+    root = Path(args.config).resolve().parent
+    return _checks_before(args.engine, args) or build_offline(root, Path(args.dist).resolve(), args.paper, args.engine)
 
 
 def command_new_term(args: argparse.Namespace) -> int:
@@ -282,6 +306,12 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site safely into site/", description=command_build.__doc__)
     build.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
     build.add_argument("--site-dir", default="site", help="where to publish the site (default: site)")
+    build.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="the site builder (default: mkdocs; zensical after 2027-05-05)",
+    )
     build.set_defaults(handler=command_build)
     readability = commands.add_parser(
         "readability", help="reading level of each page", description=command_readability.__doc__
@@ -310,6 +340,9 @@ def build_parser() -> argparse.ArgumentParser:
     offline.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
     offline.add_argument("--dist", default="dist", help="where to write the files (default: dist)")
     offline.add_argument("--paper", choices=["A4", "Letter"], default="A4", help="paper size of the PDF (default: A4)")
+    offline.add_argument(
+        "--engine", choices=ENGINES, default="mkdocs", help="the site builder of the offline copy (default: mkdocs)"
+    )
     offline.set_defaults(handler=command_offline)
     term = commands.add_parser("new-term", help="a glossary entry to fill in", description=command_new_term.__doc__)
     term.add_argument("term", help="the term as readers should see it, e.g. 'Bone scan'")

@@ -71,8 +71,8 @@ def render(tmp_path: Path):
     }
 
     def convert(text: str) -> str:
-        extensions = ["admonition", "abbr", "toc", "pymdownx.superfences", "guidekit.extension"]
-        return markdown.markdown(text, extensions=extensions, extension_configs={"guidekit.extension": settings})
+        extensions = ["admonition", "abbr", "toc", "pymdownx.superfences", "guidekit.render.extension"]
+        return markdown.markdown(text, extensions=extensions, extension_configs={"guidekit.render.extension": settings})
 
     return convert
 

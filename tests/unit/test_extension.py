@@ -62,8 +62,8 @@ def render(settings: dict[str, str]):
     def convert(text: str, pages: dict[str, str] | None = None) -> str:
         for name, page in (pages or {}).items():
             (docs / name).write_text(page, encoding="utf-8")
-        extensions = ["abbr", "toc", "pymdownx.superfences", "guidekit.extension"]
-        return markdown.markdown(text, extensions=extensions, extension_configs={"guidekit.extension": settings})
+        extensions = ["abbr", "toc", "pymdownx.superfences", "guidekit.render.extension"]
+        return markdown.markdown(text, extensions=extensions, extension_configs={"guidekit.render.extension": settings})
 
     return convert
 
@@ -215,7 +215,8 @@ def test_marker_in_code_is_left_alone(assert_renders) -> None:
 
 def test_each_conversion_starts_afresh(render) -> None:
     md = markdown.Markdown(
-        extensions=["guidekit.extension"], extension_configs={"guidekit.extension": {"docs_dir": "nowhere"}}
+        extensions=["guidekit.render.extension"],
+        extension_configs={"guidekit.render.extension": {"docs_dir": "nowhere"}},
     )
     first = md.convert("[@a]")
     md.reset()
@@ -226,7 +227,9 @@ def test_each_conversion_starts_afresh(render) -> None:
 def test_reset_between_documents_forgets_the_last_page(settings: dict[str, str]) -> None:
     # Python-Markdown calls reset() between documents; the next conversion starting afresh is not
     # enough, since until then the instance would keep the last page's numbers and data files.
-    md = markdown.Markdown(extensions=["guidekit.extension"], extension_configs={"guidekit.extension": settings})
+    md = markdown.Markdown(
+        extensions=["guidekit.render.extension"], extension_configs={"guidekit.render.extension": settings}
+    )
     extension = next(item for item in md.registeredExtensions if isinstance(item, GuideExtension))
     md.convert("A [@second] and [@first], then [@second] again.\n")
     assert extension.state.numbers == {"second": 1, "first": 2}

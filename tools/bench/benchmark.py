@@ -1,70 +1,92 @@
-"""What the guide's own machinery costs: build time, memory and check time, with and without it.
+"""What the guide's own machinery costs, and MkDocs and Zensical side by side.
 
-For synthetic guides of N chapters (``bench.synthetic``) and for the real guide, it measures the
-median over R runs of:
+For synthetic guides of N chapters (``bench.synthetic``) and for the real guide it prints two tables.
 
+The engine table (``bench.engines``): the checked build with each engine, as ``make build`` runs
+it (``python -m guidekit build --engine mkdocs|zensical``), their ratio, edit-to-reload under
+``mkdocs serve`` and ``zensical serve``, and how much of that rebuild ran inside the guide's own
+code (its checks, its Markdown extension and its hooks, timed at their entry points:
+``bench.owncode``).
+
+The features table: the median over R runs of
 (a) ``python -m mkdocs build --strict`` with the guidekit extension and hooks;
 (b) the same content built without them: citations as plain "(key)" text, glossary links without
     tooltips, and the generated glossary, references, survival table and changelog written out as
     static Markdown (``bench.synthetic`` for synthetic guides, ``bench.plain_guide`` for the
     real one, which is built from two copies so git-based plugins do the same work);
-- a ``mkdocs serve``-style rebuild after one page changed, in one process through MkDocs' API
-  (``build(load_config(...))`` again, as ``mkdocs serve`` does on a change), with and without,
-  and how much of rebuild (a) is spent inside the guide's own code (its checks and the extension);
-- ``python -m guidekit check`` (what ``make check`` runs).
+and ``python -m guidekit check`` (what ``make check`` runs). (a) over (b) is what the features
+cost, their HTML included; it is shown, no longer judged: the own-code share of a rebuild
+replaced that target, because it prices the guide's code rather than the HTML it makes.
 
 Wall time is measured around each child process, peak memory is that child's own maximum
-resident set size (``os.wait4``). It prints one table and the targets with PASS or FAIL, and
+resident set size (``os.wait4``). It prints the tables and the targets with PASS or FAIL, and
 ``main`` returns 1 if any target is missed. A benchmark, not a test: run it with ``make bench``.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import json
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.engines import (
+    ENGINE_NOTES,
+    EngineRow,
+    Target,
+    align,
+    engine_targets,
+    environment_note,
+    format_engine_table,
+    measure_engines,
+)
+from bench.measure import (
+    BenchmarkError,
+    Sample,
+    child_environment,
+    measure_pair,
+    median_sample,
+    progress,
+    run_measured,
+)
 from bench.plain_guide import write_plain_docs
 from bench.synthetic import HOOKS_DIR, write_synthetic_guide
 from guidekit.core.dates import today as current_day
 from guidekit.data.project import EXTENSION_NAME, load_project, read_config
 from guidekit.release.publish import mkdocs_build_command
 
+__all__ = [
+    "BenchmarkError",
+    "Row",
+    "Sample",
+    "Target",
+    "child_environment",
+    "evaluate",
+    "exit_code",
+    "format_report",
+    "main",
+    "measure_pair",
+    "run_benchmark",
+    "run_measured",
+    "strip_guide_machinery",
+]
+
 REPOSITORY = HOOKS_DIR.parent
-MAX_OVERHEAD = 0.05  # the extension and hooks may make a build at most 5 % slower
 MAX_REAL_CHECK_SECONDS = 0.5
 MAX_CHECK_GROWTH = 12.0  # check time of 1000 chapters over 100: near-linear (10x) with some slack
 MAX_MEMORY_RATIO = 1.5
 REAL_COPY_ITEMS = ("mkdocs.yml", "docs", "overrides", "hooks")
-
-
-class BenchmarkError(RuntimeError):
-    """A measured command failed: its numbers would mean nothing."""
-
-
-@dataclass(frozen=True)
-class Sample:
-    """One run of one command."""
-
-    seconds: float
-    peak_kib: int
+LARGE = 1000  # from this many chapters one build takes minutes: --runs-large runs, not --runs
 
 
 @dataclass(frozen=True)
 class Row:
-    """The medians for one guide."""
+    """The medians for one guide, with and without the guide's machinery."""
 
     label: str
     pages: int  # Markdown pages, the Glossary and References included
@@ -73,229 +95,42 @@ class Row:
     peak_a_kib: int
     peak_b_kib: int
     check: float
-    rebuild_a: float | None = None
-    rebuild_b: float | None = None
     chapters: int | None = None  # N of a synthetic guide; None for the real guide
-    rebuild_own: float | None = None  # of rebuild_a: seconds inside the checks and the extension
 
     @property
     def overhead(self) -> float:
         return self.build_a / self.build_b - 1
 
     @property
-    def own_share(self) -> float | None:
-        """The share of a rebuild spent in the guide's own code (the rest of the overhead is
-        MkDocs, the search index and the minifier handling the extra HTML it makes)."""
-        if self.rebuild_own is None or not self.rebuild_a:
-            return None
-        return self.rebuild_own / self.rebuild_a
-
-    @property
-    def rebuild_overhead(self) -> float | None:
-        if self.rebuild_a is None or not self.rebuild_b:
-            return None
-        return self.rebuild_a / self.rebuild_b - 1
-
-    @property
     def memory_ratio(self) -> float:
         return self.peak_a_kib / self.peak_b_kib
 
 
-@dataclass(frozen=True)
-class Target:
-    """One goal: None for ``passed`` when it could not be measured in this run."""
-
-    name: str
-    value: str
-    limit: str
-    passed: bool | None
-
-
 # Measuring
-
-
-def child_environment() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-
-
-def run_measured(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Sample:
-    """Run a command; its wall time and its own peak RSS (KiB, from os.wait4). BenchmarkError if it fails."""
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            list(command), cwd=cwd, env=env or child_environment(), stdout=subprocess.DEVNULL, stderr=errors
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
-        if process.returncode != 0:
-            errors.seek(0)
-            tail = errors.read().decode("utf-8", "replace")[-3000:]
-            raise BenchmarkError(f"{' '.join(command)} (in {cwd}) exited {process.returncode}:\n{tail}")
-    return Sample(seconds, usage.ru_maxrss)  # Linux: kilobytes
 
 
 def check_command() -> list[str]:
     return [sys.executable, "-m", "guidekit", "check"]
 
 
-def median_sample(samples: Sequence[Sample]) -> Sample:
-    return Sample(statistics.median(s.seconds for s in samples), int(statistics.median(s.peak_kib for s in samples)))
-
-
-def measure_pair(run_a: Callable[[], Sample], run_b: Callable[[], Sample], runs: int) -> tuple[Sample, Sample]:
-    """Medians of (a) and (b), interleaved and alternating which goes first, so drift hits both alike."""
-    a: list[Sample] = []
-    b: list[Sample] = []
-    for index in range(runs):
-        if index % 2:
-            b.append(run_b())
-            a.append(run_a())
-        else:
-            a.append(run_a())
-            b.append(run_b())
-    return median_sample(a), median_sample(b)
-
-
-@contextlib.contextmanager
-def timing_own_code() -> Iterator[list[float]]:
-    """Add up, in this process, the wall time spent inside the guide's checks and the extension's
-    processors (nested calls are not counted twice). Yields a one-item list holding the seconds.
-
-    It wraps the entry points in place for the duration of the block and then puts the originals
-    back. MkDocs keeps a hook module loaded for the life of the process, holding its own reference
-    to ``check_project``, so every loaded module's reference to it is swapped, not just the one in
-    ``guidekit.check``.
-    """
-    from guidekit import check as checks
-    from guidekit.render import extension
-
-    spent = [0.0]
-    depth = [0]
-
-    def timed(function: Callable) -> Callable:
-        @functools.wraps(function)
-        def wrapper(*args: object, **kwargs: object) -> object:
-            depth[0] += 1
-            start = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                depth[0] -= 1
-                if depth[0] == 0:
-                    spent[0] += time.perf_counter() - start
-
-        return wrapper
-
-    check = checks.check_project
-    swapped: list[tuple[object, str, object]] = [
-        (module, "check_project", check)
-        for module in list(sys.modules.values())
-        if getattr(module, "check_project", None) is check
-    ]
-    swapped += [
-        (extension._MarkerPreprocessor, "run", extension._MarkerPreprocessor.run),
-        (extension._CitationProcessor, "handleMatch", extension._CitationProcessor.handleMatch),
-        (extension._PageTreeprocessor, "run", extension._PageTreeprocessor.run),
-    ]
-    for owner, name, function in swapped:
-        setattr(owner, name, timed(function))  # type: ignore[arg-type]
-    try:
-        yield spent
-    finally:
-        for owner, name, function in swapped:
-            setattr(owner, name, function)
-
-
-def rebuild_times(config_file: str, page: str, runs: int, site_dir: str) -> list[tuple[float, float]]:
-    """In this process, as ``mkdocs serve`` does: one build, then after each change to ``page``, a
-    fresh ``load_config`` and ``build``. Returns (seconds, seconds in the guide's own code) for
-    each rebuild; ``page`` is restored."""
-    import logging
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    logging.getLogger("mkdocs").addHandler(logging.NullHandler())  # quiet, but strict still counts warnings
-    serve_url = "http://127.0.0.1:8000/guide/"
-
-    def configured():  # a MkDocsConfig, as mkdocs serve makes one for every rebuild
-        config = load_config(config_file=config_file, site_dir=site_dir)
-        config.site_url = serve_url
-        return config
-
-    config = configured()
-    config.plugins.on_startup(command="serve", dirty=False)
-    build(config, serve_url=serve_url)
-    path = Path(page)
-    original = path.read_bytes()
-    times = []
-    try:
-        for index in range(runs):
-            path.write_bytes(original + f"\nA sentence added for the benchmark, edit {index + 1}.\n".encode())
-            with timing_own_code() as own:
-                start = time.perf_counter()
-                build(configured(), serve_url=serve_url)
-                times.append((time.perf_counter() - start, own[0]))
-    finally:
-        path.write_bytes(original)
-        config.plugins.on_shutdown()
-    return times
-
-
-_REBUILD_CHILD = (
-    "import json, sys; from bench.benchmark import rebuild_times; "
-    "print(json.dumps(rebuild_times(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4])))"
-)
-
-
-def measure_rebuild(folder: Path, page: Path, runs: int, site_dir: Path) -> tuple[float, float]:
-    """Median rebuild time after changing one page, and the median time of that in the guide's own
-    code, measured in a fresh child process."""
-    command = [sys.executable, "-c", _REBUILD_CHILD, str(folder / "mkdocs.yml"), str(page), str(runs), str(site_dir)]
-    result = subprocess.run(command, cwd=folder, env=child_environment(), capture_output=True, text=True)
-    if result.returncode != 0:
-        raise BenchmarkError(f"rebuild in {folder} failed:\n{result.stderr[-3000:]}")
-    times = json.loads(result.stdout.strip().splitlines()[-1])
-    return statistics.median(total for total, _ in times), statistics.median(own for _, own in times)
-
-
 def count_pages(folder: Path) -> int:
     return sum(1 for path in (folder / "docs").rglob("*.md"))
 
 
-def progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
-def measure_variants(
-    name: str,
-    label: str,
-    featured: Path,
-    plain: Path,
-    page: str,
-    runs: int,
-    work: Path,
-    rebuild: bool,
-    chapters: int | None = None,
+def measure_features(
+    name: str, label: str, featured: Path, plain: Path, runs: int, work: Path, chapters: int | None = None
 ) -> Row:
     """Measure one guide written twice: ``featured`` with the guide's extension and hooks, ``plain``
-    with the same content without them. ``page`` (relative to docs/) is the one a rebuild changes;
-    ``name`` prefixes the scratch folders, ``label`` names the row, and ``chapters`` is N of a
-    synthetic guide (None for the real one)."""
+    with the same content without them. ``name`` prefixes the scratch folders, ``label`` names the
+    row, and ``chapters`` is N of a synthetic guide (None for the real one)."""
     build_a = mkdocs_build_command(None, work / f"{name}-a-site")
     build_b = mkdocs_build_command(None, work / f"{name}-b-site")
-    progress(f"{label}: {runs} build(s) with and without the guide's extension and hooks …")
+    progress(f"{label}: {runs} MkDocs build(s) with and without the guide's extension and hooks …")
     sample_a, sample_b = measure_pair(
         lambda: run_measured(build_a, featured), lambda: run_measured(build_b, plain), runs
     )
     progress(f"{label}: checks …")
     check = median_sample([run_measured(check_command(), featured) for _ in range(runs)])
-    rebuild_a = rebuild_b = rebuild_own = None
-    if rebuild:
-        progress(f"{label}: rebuilds after a change …")
-        rebuild_a, rebuild_own = measure_rebuild(featured, featured / "docs" / page, runs, work / "serve-a")
-        rebuild_b, _ = measure_rebuild(plain, plain / "docs" / page, runs, work / "serve-b")
     return Row(
         label=label,
         pages=count_pages(featured),
@@ -304,22 +139,55 @@ def measure_variants(
         peak_a_kib=sample_a.peak_kib,
         peak_b_kib=sample_b.peak_kib,
         check=check.seconds,
-        rebuild_a=rebuild_a,
-        rebuild_b=rebuild_b,
-        rebuild_own=rebuild_own,
         chapters=chapters,
     )
 
 
-def measure_synthetic(chapters: int, runs: int, work: Path, seed: int = 1, rebuild: bool = True) -> Row:
+@dataclass(frozen=True)
+class Measured:
+    """Both tables' rows for one guide."""
+
+    features: Row
+    engines: EngineRow
+
+
+def measure_guide(
+    name: str,
+    label: str,
+    featured: Path,
+    plain: Path,
+    page: str,
+    runs: int,
+    work: Path,
+    *,
+    serve: bool,
+    chapters: int | None = None,
+) -> Measured:
+    """Both tables for one guide; ``page`` (relative to docs/) is the one edited under serve."""
+    features = measure_features(name, label, featured, plain, runs, work, chapters)
+    engines = measure_engines(
+        label, featured, page, runs, work, name, serve=serve, chapters=chapters, pages=features.pages
+    )
+    return Measured(features, engines)
+
+
+def edited_page(chapters: int) -> str:
+    """The page a synthetic guide's rebuilds change: the second chapter (the first if there is one)."""
+    return "chapter-0002.md" if chapters > 1 else "index.md"
+
+
+def measure_synthetic(chapters: int, runs: int, work: Path, seed: int = 1, serve: bool = True) -> Measured:
     """Write the two variants of an N-chapter guide and measure them."""
     name = f"n{chapters}"
     with_features, without = work / f"{name}-a", work / f"{name}-b"
     today = current_day()
+    for folder in (with_features, without):
+        shutil.rmtree(folder, ignore_errors=True)
     write_synthetic_guide(with_features, chapters, seed, features=True, today=today)
     write_synthetic_guide(without, chapters, seed, features=False, today=today)
-    page = "chapter-0002.md" if chapters > 1 else "index.md"
-    return measure_variants(name, f"N={chapters}", with_features, without, page, runs, work, rebuild, chapters)
+    label = f"N={chapters}"
+    page = edited_page(chapters)
+    return measure_guide(name, label, with_features, without, page, runs, work, serve=serve, chapters=chapters)
 
 
 def strip_guide_machinery(config_text: str) -> str:
@@ -394,9 +262,10 @@ def copy_real_guide(repository: Path, target: Path, features: bool) -> None:
     _git_snapshot(target)
 
 
-def measure_real(repository: Path, runs: int, work: Path, rebuild: bool = True) -> Row:
+def measure_real(repository: Path, runs: int, work: Path, serve: bool = True) -> Measured:
     """(a) and (b) in two copies of the real guide, each a git repository of one commit so that
-    git-based plugins do the same work; (b) is the same content without the extension and hooks."""
+    git-based plugins do the same work; (b) is the same content without the extension and hooks.
+    The engines build and serve copy (a)."""
     featured, plain = work / "real-a", work / "real-b"
     copy_real_guide(repository, featured, features=True)
     copy_real_guide(repository, plain, features=False)
@@ -404,27 +273,19 @@ def measure_real(repository: Path, runs: int, work: Path, rebuild: bool = True) 
     run_measured(mkdocs_build_command(None, work / "real-a-site"), featured)
     run_measured(mkdocs_build_command(None, work / "real-b-site"), plain)
     page = "basics.md" if (featured / "docs" / "basics.md").is_file() else "index.md"
-    return measure_variants("real", "real", featured, plain, page, runs, work, rebuild)
+    return measure_guide("real", "real", featured, plain, page, runs, work, serve=serve)
 
 
 # Judging and reporting
 
 
-def percent(ratio_minus_one: float) -> str:
+def overhead_percent(ratio_minus_one: float) -> str:
     return f"{ratio_minus_one * 100:+.1f} %"
 
 
-def evaluate(rows: Sequence[Row]) -> list[Target]:
-    """Every target, judged on the medians."""
-    targets = [
-        Target(
-            f"build overhead (a)/(b), {row.label}",
-            percent(row.overhead),
-            f"<= +{MAX_OVERHEAD * 100:.0f} %",
-            row.overhead <= MAX_OVERHEAD,
-        )
-        for row in rows
-    ]
+def evaluate(rows: Sequence[Row], engine_rows: Sequence[EngineRow] = ()) -> list[Target]:
+    """Every target, judged on the medians: the engines' first, then checks and memory."""
+    targets = engine_targets(engine_rows) if engine_rows else []
     real = next((row for row in rows if row.chapters is None), None)
     targets.append(
         Target(
@@ -465,85 +326,89 @@ def exit_code(targets: Sequence[Target]) -> int:
     return 1 if any(target.passed is False for target in targets) else 0
 
 
-def _seconds(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
-
-
 def _mib(kib: int) -> str:
     return f"{kib / 1024:.0f}"
 
 
-def format_report(rows: Sequence[Row], targets: Sequence[Target], machine: str = "", runs: int | None = None) -> str:
-    header = (
-        "guide",
-        "pages",
-        "build (a) s",
-        "build (b) s",
-        "overhead",
-        "rebuild (a) s",
-        "rebuild (b) s",
-        "rebuild ovh",
-        "own code",
-        "check s",
-        "peak (a) MiB",
-        "peak (b) MiB",
-        "memory",
-    )
+def format_features_table(rows: Sequence[Row]) -> list[str]:
+    header = ("guide", "pages", "build (a) s", "build (b) s", "(a)/(b)", "check s", "peak (a) MiB", "peak (b) MiB")
     table = [header]
     for row in rows:
-        rebuild_overhead = row.rebuild_overhead
         table.append(
             (
                 row.label,
                 str(row.pages),
-                _seconds(row.build_a),
-                _seconds(row.build_b),
-                percent(row.overhead),
-                _seconds(row.rebuild_a),
-                _seconds(row.rebuild_b),
-                "-" if rebuild_overhead is None else percent(rebuild_overhead),
-                "-" if row.own_share is None else f"{row.own_share * 100:.1f} %",
+                f"{row.build_a:.2f}",
+                f"{row.build_b:.2f}",
+                overhead_percent(row.overhead),
                 f"{row.check:.3f}",
                 _mib(row.peak_a_kib),
                 _mib(row.peak_b_kib),
-                f"{row.memory_ratio:.2f} x",
             )
         )
-    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    return align(table)
+
+
+def format_targets(targets: Sequence[Target]) -> list[str]:
+    name_width = max((len(t.name) for t in targets), default=0)
+    value_width = max((len(t.value) for t in targets), default=0)
+    limit_width = max((len(t.limit) for t in targets), default=0)
     lines = []
-    if machine:
-        lines.append(machine)
-    if runs is not None:
-        lines.append(f"medians of {runs} run(s); (a) with guidekit.extension and hooks, (b) without; pages include")
-        lines.append("the Glossary and References; rebuild = mkdocs serve-style rebuild after one page changed;")
-        lines.append("own code = share of rebuild (a) spent inside the checks and the extension's processors")
-    lines.append("")
-    for index, line in enumerate(table):
-        lines.append(
-            "  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(line))
-        )
-        if index == 0:
-            lines.append("  ".join("-" * width for width in widths))
-    lines.append("")
-    name_width = max(len(t.name) for t in targets) if targets else 0
-    value_width = max(len(t.value) for t in targets) if targets else 0
-    limit_width = max(len(t.limit) for t in targets) if targets else 0
     for target in targets:
         verdict = {True: "PASS", False: "FAIL", None: "n/a"}[target.passed]
         lines.append(
             f"{target.name.ljust(name_width)}  {target.value.rjust(value_width)}  "
             f"{target.limit.ljust(limit_width)}  {verdict}"
         )
+    return lines
+
+
+def format_report(
+    rows: Sequence[Row],
+    targets: Sequence[Target],
+    machine: str = "",
+    runs: str = "",
+    engine_rows: Sequence[EngineRow] = (),
+) -> str:
+    lines = [machine] if machine else []
+    if runs:
+        lines.append(runs)
+    if engine_rows:
+        lines += ["", "MkDocs and Zensical", *ENGINE_NOTES, "", *format_engine_table(engine_rows)]
+    if rows:
+        lines += [
+            "",
+            "The guide's features, MkDocs: (a) with guidekit.extension and hooks, (b) the same content without;",
+            "(a)/(b) is what the features cost, their HTML included (shown, not judged); pages include the",
+            "Glossary and References; check = `python -m guidekit check`",
+            "",
+            *format_features_table(rows),
+        ]
+    note = environment_note()
+    if note:
+        lines += ["", note]
+    lines += ["", *format_targets(targets)]
     return "\n".join(lines)
 
 
 def machine_summary() -> str:
     import mkdocs
+    import zensical
 
     return (
-        f"machine: {os.cpu_count()} CPU(s), {platform.machine()}, Python {platform.python_version()}, "
-        f"MkDocs {mkdocs.__version__}"
+        f"machine: {os.cpu_count()} CPU(s), {platform.machine()}, {cpu_model()}, Python {platform.python_version()}, "
+        f"MkDocs {mkdocs.__version__}, Zensical {zensical.version()}"
     )
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
 
 
 def parse_pages(text: str) -> list[int]:
@@ -556,15 +421,42 @@ def parse_pages(text: str) -> list[int]:
     return values
 
 
+def runs_for(chapters: int | None, runs: int, large_runs: int) -> int:
+    """Runs for one guide: ``large_runs`` (never more than ``runs``) from LARGE chapters on."""
+    return min(runs, large_runs) if chapters is not None and chapters >= LARGE else runs
+
+
+def runs_note(sizes: Sequence[int], runs: int, large_runs: int) -> str:
+    large = [size for size in sizes if runs_for(size, runs, large_runs) != runs]
+    if not large:
+        return f"medians of {runs} run(s)"
+    shown = ", ".join(f"N={size}" for size in large)
+    return f"medians of {runs} run(s); {runs_for(large[0], runs, large_runs)} at {shown}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench.benchmark", description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=parse_pages, default=[10, 100, 1000], help="chapters (default: 10,100,1000)")
-    parser.add_argument("--runs", type=int, default=3, help="runs of each measurement; medians (default: 3)")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs of each build, check and serve edit; medians (default: 3)"
+    )
+    parser.add_argument(
+        "--runs-large",
+        type=int,
+        default=1,
+        help=f"runs for guides of {LARGE:,} chapters or more, where one MkDocs build takes minutes (default: 1)",
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/guide-bench"), help="scratch folder")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic guides (default: 1)")
     parser.add_argument("--repo", type=Path, default=REPOSITORY, help="the real guide (default: this repository)")
     parser.add_argument("--no-real", dest="real", action="store_false", help="skip the real guide")
-    parser.add_argument("--no-rebuild", dest="rebuild", action="store_false", help="skip the serve-style rebuilds")
+    parser.add_argument(
+        "--no-serve",
+        "--no-rebuild",
+        dest="serve",
+        action="store_false",
+        help="skip mkdocs serve and zensical serve (edit-to-reload and the own-code share)",
+    )
     return parser
 
 
@@ -576,37 +468,47 @@ def run_benchmark(
     seed: int = 1,
     repo: Path = REPOSITORY,
     real: bool = True,
-    rebuild: bool = True,
+    serve: bool = True,
+    runs_large: int = 1,
 ) -> int:
-    """Measure, print the table and the targets; 0 if every measured target passed, 1 if not, 2 on error."""
+    """Measure, print the tables and the targets; 0 if every measured target passed, 1 if not, 2 on error."""
     try:
         sizes = parse_pages(pages) if isinstance(pages, str) else list(pages)
     except argparse.ArgumentTypeError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    if runs < 1:
-        print("error: --runs must be at least 1", file=sys.stderr)
+    if runs < 1 or runs_large < 1:
+        print("error: --runs and --runs-large must be at least 1", file=sys.stderr)
         return 2
     work = Path(work).resolve()
     work.mkdir(parents=True, exist_ok=True)
-    rows = []
+    measured: list[Measured] = []
     try:
         for chapters in sizes:
-            rows.append(measure_synthetic(chapters, runs, work, seed, rebuild))
+            measured.append(measure_synthetic(chapters, runs_for(chapters, runs, runs_large), work, seed, serve))
         if real:
-            rows.append(measure_real(Path(repo).resolve(), runs, work, rebuild))
+            measured.append(measure_real(Path(repo).resolve(), runs, work, serve))
     except BenchmarkError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    targets = evaluate(rows)
-    print(format_report(rows, targets, machine_summary(), runs))
+    rows = [item.features for item in measured]
+    engine_rows = [item.engines for item in measured]
+    targets = evaluate(rows, engine_rows)
+    print(format_report(rows, targets, machine_summary(), runs_note(sizes, runs, runs_large), engine_rows))
     return exit_code(targets)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     return run_benchmark(
-        args.pages, args.runs, args.work, seed=args.seed, repo=args.repo, real=args.real, rebuild=args.rebuild
+        args.pages,
+        args.runs,
+        args.work,
+        seed=args.seed,
+        repo=args.repo,
+        real=args.real,
+        serve=args.serve,
+        runs_large=args.runs_large,
     )
 
 

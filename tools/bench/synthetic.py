@@ -5,7 +5,9 @@ and ``mkdocs build --strict``: ``pages`` chapters (``index.md`` is the first), a
 pages/2 terms and a bibliography of about pages/2 sources (at least 10 each), about 20 glossary
 links and 10 citations a chapter, a figure every 5 chapters, and the Glossary and References pages
 (so the site has pages + 2 pages). Its ``mkdocs.yml`` follows the project's own: the Material
-theme, the same Markdown extensions and the project's real hooks (by absolute path).
+theme (Zensical's classic variant), the same Markdown extensions with the guide's extension
+settings, the data folder watched, and the project's real hooks (by absolute path), so both
+MkDocs and Zensical build it.
 
 With ``features=False`` the content is the same but the guide's own machinery is gone: no
 ``guidekit.extension``, no hooks, citations written as plain "(key)" text, glossary links to the
@@ -393,9 +395,12 @@ def mkdocs_config(pages: int, features: bool) -> dict:
             "anchors": "warn",
         },
         "docs_dir": "docs",
+        # As the project's: Zensical re-renders every page when a data file changes.
+        "watch": ["docs/data"],
         "exclude_docs": "data/",
         "theme": {
             "name": "material",
+            "variant": "classic",  # Zensical: Material's look, as the project sets it (MkDocs ignores it)
             "language": "en",
             "font": False,
             "features": ["content.tooltips", "navigation.footer", "navigation.top", "search.highlight"],

@@ -47,6 +47,8 @@ ELEMENT_ATTRIBUTES = MappingProxyType(
         "ins": frozenset({"cite", "datetime"}),
     }
 )
+# Each element's whole list, global attributes included, made once.
+_ALLOWED_ATTRIBUTES = MappingProxyType({tag: GLOBAL_ATTRIBUTES | names for tag, names in ELEMENT_ATTRIBUTES.items()})
 # md_in_html reads and removes this one: allowed where written, never seen on a published page.
 SOURCE_ONLY_ATTRIBUTES = frozenset({"markdown"})
 # Attributes whose every value is listed: another glightbox type ("external", "iframe") embeds a site.
@@ -60,6 +62,23 @@ URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # The tables extension aligns columns with exactly these; any other style is refused.
 ALLOWED_STYLES = frozenset({"text-align: left;", "text-align: right;", "text-align: center;"})
+
+# Per allowed element, the attributes it may carry with any value (no listed values, no style, no
+# URL): attribute_refusal passes them without reading the value, so a page's check may skip them.
+ANY_VALUE_ATTRIBUTES = MappingProxyType(
+    {
+        tag: frozenset(
+            name
+            for name in _ALLOWED_ATTRIBUTES.get(tag, GLOBAL_ATTRIBUTES)
+            if name not in ALLOWED_VALUES and name != "style" and name not in URL_ATTRIBUTES
+        )
+        for tag in ALLOWED_ELEMENTS
+    }
+)
+# Per allowed element, the URL attributes it may carry: judged by the URL's scheme alone.
+URL_ATTRIBUTES_ON = MappingProxyType(
+    {tag: _ALLOWED_ATTRIBUTES.get(tag, GLOBAL_ATTRIBUTES) & URL_ATTRIBUTES for tag in ALLOWED_ELEMENTS}
+)
 
 _ELEMENT_REASONS = MappingProxyType(
     {
@@ -118,6 +137,11 @@ def element_refusal(tag: str) -> Refusal | None:
     return Refusal("element", tag, f"raw <{tag}> is not allowed: {reason}", f"<{tag}")
 
 
+# What browsers strip from both ends of a URL (C0 controls and space), and drop anywhere in it.
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_DROPPED = MappingProxyType(str.maketrans("", "", "\t\n\r"))
+
+
 def url_scheme(url: str) -> str | None:
     """The scheme a browser would read in a URL ('javascript'), or None for a relative URL.
 
@@ -125,8 +149,9 @@ def url_scheme(url: str) -> str | None:
     leading and trailing spaces and control characters and drop tabs and newlines anywhere, so
     ``java&#9;script:`` is still javascript: and is judged as such.
     """
-    cleaned = url.strip("".join(map(chr, range(0x21))))
-    cleaned = "".join(character for character in cleaned if character not in "\t\n\r")
+    cleaned = url.strip(_C0_AND_SPACE).translate(_DROPPED)
+    if ":" not in cleaned:
+        return None  # no scheme without a colon (most links: relative, or an anchor)
     try:
         scheme = urlsplit(cleaned).scheme
     except ValueError:  # e.g. an unbalanced '[' in the host: browsers refuse it too, but say what it is
@@ -146,7 +171,7 @@ def attribute_refusal(tag: str, name: str, value: str | None, *, in_source: bool
     shown = f"{name}="
     if name.startswith("on"):
         return Refusal("attribute", name, f"inline event handler {shown} is not allowed: it could run code", name)
-    allowed = GLOBAL_ATTRIBUTES | ELEMENT_ATTRIBUTES.get(tag, frozenset())
+    allowed = _ALLOWED_ATTRIBUTES.get(tag, GLOBAL_ATTRIBUTES)
     if name not in allowed and not name.startswith("aria-"):
         reason = _attribute_reason(name)
         return Refusal("attribute", name, f"attribute {shown} is not allowed on <{tag}>: {reason}", name)

@@ -54,6 +54,11 @@ def resolve(page: str, address: str) -> LinkTarget | None:
     A path starting with "/" is kept as written (decoded): whether that is allowed is the caller's
     rule (docs links refuse it; a built site resolves it against its base path).
     """
+    return resolve_in(posixpath.dirname(page), address)
+
+
+def resolve_in(folder: str, address: str) -> LinkTarget | None:
+    """``resolve`` for a page in ``folder`` ("" for the root): the answer depends on nothing else."""
     parts = split(address.strip())
     if parts is None or parts.scheme or parts.netloc or address.strip().startswith("//"):
         return None
@@ -62,7 +67,7 @@ def resolve(page: str, address: str) -> LinkTarget | None:
         return LinkTarget(address, "", fragment, leaves_root=False, names_folder=False)
     if path.startswith("/"):
         return LinkTarget(address, path, fragment, leaves_root=False, names_folder=path.endswith("/"))
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    joined = posixpath.normpath(posixpath.join(folder, path))
     leaves = joined == ".." or joined.startswith("../")
     # "./" or "sub/.." lands on the root folder itself: ".", never "" (which means this page).
     return LinkTarget(address, joined, fragment, leaves, path.endswith("/") or joined == ".")

@@ -255,10 +255,16 @@ def expand_markdown(lines: list[str], data: EmergencyData | None) -> list[str]:
     return output
 
 
-def page_problems(display_path: str, text: str, data: EmergencyData | None) -> list[Problem]:
-    """Markers naming no box, markers without a data file, and temperatures written by hand."""
+def page_problems(
+    display_path: str, text: str, data: EmergencyData | None, *, masked: str | None = None
+) -> list[Problem]:
+    """Markers naming no box, markers without a data file, and temperatures written by hand.
+
+    ``masked``: ``mask_code(text)``, when the caller has it already.
+    """
     problems: list[Problem] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n") if "guide:emergency" in text else []  # every marker names it
+    for number, line in enumerate(lines, start=1):
         name = marker_name(line)
         if name is None:
             continue
@@ -271,7 +277,7 @@ def page_problems(display_path: str, text: str, data: EmergencyData | None) -> l
             hint = did_you_mean(name, known) or (f"; the data file has: {', '.join(known)}" if known else "")
             message = f"unknown emergency {name!r}{hint}"
             problems.append(Problem(display_path, number, column, message, rule="marker-data"))
-    masked = mask_code(text)
+    masked = mask_code(text) if masked is None else masked
     index = LineIndex(masked)
     for match in TEMPERATURE.finditer(masked):
         message = f"write emergency temperatures with the {EXAMPLE_MARKER} marker, not by hand"

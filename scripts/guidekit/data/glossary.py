@@ -19,7 +19,12 @@ _SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s|$)")
 
 def slugify(term: str) -> str:
     """The anchor of a term on the glossary page: 'Stage 4' -> 'stage-4', 'CT scan' -> 'ct-scan'."""
-    letters = "".join(c for c in unicodedata.normalize("NFKD", term) if not unicodedata.combining(c))
+    # ASCII text has nothing to decompose and no combining marks to drop.
+    letters = (
+        term
+        if term.isascii()
+        else "".join(c for c in unicodedata.normalize("NFKD", term) if not unicodedata.combining(c))
+    )
     hyphenated = re.sub(r"[\W_]+", "-", letters.lower()).encode("ascii", "ignore").decode()
     return re.sub(r"-{2,}", "-", hyphenated).strip("-")
 

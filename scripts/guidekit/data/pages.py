@@ -35,7 +35,8 @@ class PageOutline:
     citation_keys: tuple[str, ...]
 
 
-def _digest(text: str) -> bytes:
+def text_digest(text: str) -> bytes:
+    """A short stand-in for a text, to remember it by (BLAKE2b, 16 bytes)."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
@@ -53,13 +54,13 @@ def remember_outline(state: BuildState, text: str, scan: PageScan, front: FrontM
     """
     front = front if front is not None else parse_front_matter(SourceText("", text))[0]
     outline = PageOutline(page_title(scan, front), tuple(found.key for found in scan.citations))
-    state.outlines[_digest(text)] = outline
+    state.outlines[text_digest(text)] = outline
     return outline
 
 
 def page_outline(state: BuildState, text: str) -> PageOutline:
     """A page's outline, from this build's store or by scanning it now."""
-    return state.outlines.get(_digest(text)) or remember_outline(state, text, scan_page(text))
+    return state.outlines.get(text_digest(text)) or remember_outline(state, text, scan_page(text))
 
 
 def outline_pages(
@@ -86,13 +87,13 @@ def page_body(text: str) -> str:
 def page_of_body(state: BuildState, docs_dir: Path, body: str) -> str | None:
     """The docs path of the page a builder is converting, known only by its text (Markdown
     extensions are not told which file they convert); None for text that is no page of the guide."""
-    key = _digest(body.strip())
+    key = text_digest(body.strip())
     if key not in state.bodies:
         # A page not seen yet in this build (the first lookup, or a page edited under `mkdocs serve`).
         for path in markdown_files(docs_dir):
             source, _ = read_source(path, path.as_posix())
             if source is not None:
-                state.bodies[_digest(page_body(source.text).strip())] = path.relative_to(docs_dir).as_posix()
+                state.bodies[text_digest(page_body(source.text).strip())] = path.relative_to(docs_dir).as_posix()
     return state.bodies.get(key)
 
 

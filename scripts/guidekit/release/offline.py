@@ -17,7 +17,7 @@ from pathlib import Path
 from guidekit.data.nav import nav_entries
 from guidekit.release.browser import BrowserMissingError, chromium
 from guidekit.release.print_book import book_order, html_path, render_book
-from guidekit.release.publish import build_environment, mkdocs_build_command
+from guidekit.release.publish import build_environment, run_engine
 
 GUIDE_NAME = "metastatic-cancer-guide"
 # Opened from disk, the 404 page's absolute links lead nowhere; the copy goes without it.
@@ -84,18 +84,17 @@ def write_checksums(files: list[Path], target: Path) -> None:
     target.write_text("".join(lines), encoding="utf-8")
 
 
-def build_offline(root: Path, dist: Path, paper: str = "A4") -> int:
-    """Build the offline folder, zip it, print the PDF, write SHA256SUMS. Returns an exit status."""
+def build_offline(root: Path, dist: Path, paper: str = "A4", engine: str = "mkdocs") -> int:
+    """Build the offline folder with ``engine``, zip it, print the PDF, write SHA256SUMS. Returns an exit status."""
     version = guide_version(root)
     environment = {**build_environment(root), "OFFLINE": "true"}
     dist.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="guide-offline-") as scratch:
         site = Path(scratch) / "site"
-        command = mkdocs_build_command(root / "mkdocs.offline.yml", site)
-        result = subprocess.run(command, cwd=root, env=environment, check=False)
-        if result.returncode != 0:
+        returncode = run_engine(engine, root / "mkdocs.offline.yml", site, environment)
+        if returncode != 0:
             print("offline: the build failed; nothing was written to dist/", file=sys.stderr)
-            return result.returncode
+            return returncode
         for name in NOT_IN_COPY:
             (site / name).unlink(missing_ok=True)
         pages = book_order([entry.docs_path for entry in nav_entries((root / "mkdocs.yml").read_text("utf-8")) or []])

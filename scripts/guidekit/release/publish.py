@@ -13,6 +13,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+# The builders that can build the guide: MkDocs with Material (the primary), and Zensical, Material's
+# successor after its end of life on 2027-05-05, which reads the same mkdocs.yml.
+ENGINES = ("mkdocs", "zensical")
+
 
 def source_date_epoch(root: Path) -> str:
     """The time dates in the site are taken from: $SOURCE_DATE_EPOCH, else the last commit's time.
@@ -34,7 +38,7 @@ def source_date_epoch(root: Path) -> str:
 
 
 def build_environment(root: Path) -> dict[str, str]:
-    """The environment for a reproducible, quiet MkDocs build."""
+    """The environment for a reproducible, quiet build (either engine)."""
     return {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root), "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -50,6 +54,55 @@ def mkdocs_build_command(config_file: Path | None, site_dir: Path) -> list[str]:
     return [*command, "--site-dir", str(site_dir)]
 
 
+def zensical_build_command(config_file: Path) -> list[str]:
+    """The one ``zensical build`` command line: this Python's Zensical, from a clean cache.
+
+    Clean, so every page is rendered (and so checked) by the code installed now. No --strict:
+    Zensical's strict mode does not stop on an extension's warnings, so the extension raises instead.
+    """
+    return [sys.executable, "-m", "zensical", "build", "--clean", "--config-file", str(config_file)]
+
+
+def generated_zensical_config(config_file: Path, site_dir: Path) -> str:
+    """A configuration that inherits ``config_file`` and only moves the built site to ``site_dir``.
+
+    Zensical has no --site-dir; its site_dir must sit inside the folder of the configuration.
+    """
+    relative = os.path.relpath(site_dir, config_file.parent)
+    return (
+        "# Written by `python -m guidekit build` for one Zensical build, then removed.\n"
+        f"INHERIT: {config_file.name}\n"
+        f"site_dir: {relative}\n"
+    )
+
+
+def run_engine(engine: str, config_file: Path, site_dir: Path, environment: dict[str, str]) -> int:
+    """Build the site of ``config_file`` into the new folder ``site_dir`` with ``engine``; its exit status.
+
+    Zensical builds inside the project (beside a generated configuration), and the result is moved
+    to ``site_dir`` only when the build succeeded.
+    """
+    root = config_file.parent
+    if engine == "mkdocs":
+        return subprocess.run(
+            mkdocs_build_command(config_file, site_dir), cwd=root, env=environment, check=False
+        ).returncode
+    if engine != "zensical":
+        raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+    scratch = Path(tempfile.mkdtemp(prefix=".zensical-", dir=root))
+    generated = scratch.with_suffix(".yml")
+    try:
+        built = scratch / "site"
+        generated.write_text(generated_zensical_config(config_file, built), encoding="utf-8")
+        result = subprocess.run(zensical_build_command(generated), cwd=root, env=environment, check=False)
+        if result.returncode == 0:
+            shutil.move(built, site_dir)
+        return result.returncode
+    finally:
+        generated.unlink(missing_ok=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def swap_in(built: Path, site_dir: Path) -> None:
     """Replace site_dir by built with two renames, so the old site is never half removed."""
     old = site_dir.with_name(site_dir.name + ".old")
@@ -60,21 +113,21 @@ def swap_in(built: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(root: Path, site_dir: Path, config_file: Path | None = None) -> int:
+def build_site(root: Path, site_dir: Path, config_file: Path | None = None, engine: str = "mkdocs") -> int:
     """Build strictly into a temporary folder beside site_dir; publish it only if the build passed."""
     config = config_file or root / "mkdocs.yml"
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
-    temporary.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
-    command = mkdocs_build_command(config, temporary)
+    holder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    temporary = holder / "site"
     try:
-        result = subprocess.run(command, cwd=root, env=build_environment(root), check=False)
-        if result.returncode != 0:
+        returncode = run_engine(engine, config, temporary, build_environment(root))
+        if returncode != 0:
             print(f"build failed: {site_dir.name}/ was left as it was", file=sys.stderr)
-            return result.returncode
+            return returncode
+        temporary.chmod(0o755)  # a published site must be readable by the web server
         swap_in(temporary, site_dir)
         print(f"built and published {site_dir}", file=sys.stderr)
         return 0
     finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+        shutil.rmtree(holder, ignore_errors=True)

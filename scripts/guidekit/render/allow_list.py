@@ -14,7 +14,14 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from guidekit.core.html_policy import Refusal, attribute_refusal, element_refusal
+from guidekit.core.html_policy import (
+    ALLOWED_ELEMENTS,
+    ANY_VALUE_ATTRIBUTES,
+    URL_ATTRIBUTES_ON,
+    Refusal,
+    attribute_refusal,
+    element_refusal,
+)
 from guidekit.core.problems import Problem
 from guidekit.data.pages import markdown_files
 from guidekit.source.markdown_scan import LineIndex, mask_code
@@ -25,17 +32,25 @@ _WRAPPERS = frozenset({"html", "head", "body"})
 
 def refusals_in_html(html: str) -> list[Refusal]:
     """Everything in a page's content HTML that is outside the allow-list, in document order."""
+    if "<" not in html:
+        return []  # text alone (a heading's, as the table of contents renders it): no element, no attribute
     refusals: list[Refusal] = []
     for node in LexborHTMLParser(html).root.traverse(include_text=False):
         tag = (node.tag or "").lower()
         if tag.startswith(("-", "!", "_")):  # comments and the doctype: never rendered, never run
             continue
-        if tag not in _WRAPPERS:
+        if tag not in _WRAPPERS and tag not in ALLOWED_ELEMENTS:
             refused = element_refusal(tag)
             if refused:
                 refusals.append(refused)
                 continue  # its attributes and content go with it
+        # Most attributes are allowed on their element whatever their value, and a URL without a
+        # colon has no scheme: no need to ask further.
+        free = ANY_VALUE_ATTRIBUTES.get(tag, frozenset())
+        urls = URL_ATTRIBUTES_ON.get(tag, frozenset())
         for name, value in node.attributes.items():
+            if name in free or (name in urls and ":" not in (value or "")):
+                continue
             refused = attribute_refusal("body" if tag in _WRAPPERS else tag, name, value)
             if tag in _WRAPPERS and refused is None:
                 refused = Refusal("attribute", name, f"attribute {name}= is not allowed on <{tag}>", name)

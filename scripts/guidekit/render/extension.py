@@ -16,6 +16,10 @@ What it does to each page:
   outside it is refused. With a ``report`` callable (the MkDocs hook, ``make check``) each refusal
   goes there and the page is withheld; without one (a plain Zensical build, which ignores hooks and
   does not fail on logged warnings) the conversion raises, which aborts the build.
+
+Under a builder that gives a rendering context (Zensical), data files are found from the folder of
+its configuration and one ``BuildState`` serves the whole build. The checks that the MkDocs hook
+runs are added by ``guidekit.extension`` (a layer above, since checking imports rendering).
 """
 
 from __future__ import annotations
@@ -35,7 +39,6 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from guidekit.core.dates import today
-from guidekit.core.links import resolve
 from guidekit.data.build_state import BuildState
 from guidekit.data.changelog import MARKER as CHANGELOG_MARKER
 from guidekit.data.changelog import changelog_markdown
@@ -43,10 +46,11 @@ from guidekit.data.emergencies import expand_for_scan as expand_emergencies
 from guidekit.data.emergencies import expand_markdown as emergency_markdown
 from guidekit.data.load import GuideData, load_guide_data
 from guidekit.data.pages import CitingPlace, PageOutline, citing_places, outline_pages, page_of_body
-from guidekit.data.project import DEFAULT_SETTINGS
+from guidekit.data.project import DEFAULT_SETTINGS, EXTENSION_NAME
 from guidekit.data.survival import MARKER as SURVIVAL_MARKER
 from guidekit.data.survival import expand_for_scan, table_lines
 from guidekit.render.allow_list import UnsafeHTMLError, published_refusals
+from guidekit.render.builder_context import builder_context
 from guidekit.render.html_builders import (
     KEY_ATTRIBUTE,
     citation_element,
@@ -88,13 +92,15 @@ class _MarkerPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         state = self.extension.reset_state()
+        self.extension.check_build()
         state.source = "\n".join(lines)
         state.data = self.extension.load_data()
         output: list[str] = []
         in_code = code_block_lines(state.source)  # a marker shown in a code block stays as written
         for index, line in enumerate(lines):
             marker = MARKERS.get(line.strip())
-            box = emergency_markdown([line], state.data.emergencies)
+            # Every emergency marker names "guide:emergency": other lines are no box.
+            box = emergency_markdown([line], state.data.emergencies) if "guide:emergency" in line else [line]
             if index in in_code:
                 output.append(line)
             elif box != [line]:
@@ -201,7 +207,7 @@ class _PageTreeprocessor(Treeprocessor):
         # Resolved from this page, as the link rules resolve them: a tooltip only where the checks agree.
         page = self.extension.current_page() or ""
         for anchor in links:
-            target = resolve(page, anchor.get("href", ""))
+            target = self.extension.build_state.resolve(page, anchor.get("href", ""))
             if target is None or target.leaves_root or (target.path or page) != glossary_page:
                 continue
             term = data.glossary.terms.get(target.fragment)
@@ -223,11 +229,13 @@ class _AllowListPostprocessor(Postprocessor):
         self.extension = extension
 
     def run(self, text: str) -> str:
+        if "<" not in text:
+            return text  # text alone (a heading, as the table of contents renders it): nothing to refuse
         extension = self.extension
         found = published_refusals(
             text,
             extension.state.source,
-            Path(extension.getConfig("docs_dir")),
+            extension.path_setting("docs_dir") or Path(),
             Path(extension.getConfig("root")),
         )
         if not found:
@@ -262,8 +270,16 @@ class GuideExtension(Extension):
         super().__init__(**kwargs)
         self.state = PageState()
         given = self.getConfig("state")
-        # The build's store when the hook or `make check` gives one; else (Zensical) one of its own.
-        self.build_state = given if isinstance(given, BuildState) else BuildState()
+        # The build's store when the hook or `make check` gives one; else one of its own, which
+        # Zensical's rendering context then shares with every later page (adopt_builder_context)
+        # and, under `zensical serve`, keeps for the life of the server.
+        self.build_state = given if isinstance(given, BuildState) else BuildState(lasting=True)
+        self.page_path: str | None = None
+        self.strict = True  # a builder that says nothing is held to strict mode: fail closed
+
+    def check_build(self) -> None:
+        """Called before each page is converted; ``guidekit.extension`` checks the whole guide here
+        when no hook does. This layer only renders."""
 
     def reset_state(self) -> PageState:
         """Start a page afresh (called at the start of every conversion)."""
@@ -273,12 +289,44 @@ class GuideExtension(Extension):
     def reset(self) -> None:  # Markdown.reset() between documents
         self.reset_state()
 
+    def path_setting(self, name: str) -> Path | None:
+        """A path setting (data file or docs_dir) resolved against ``root``, None when not set.
+
+        Relative to the folder of the site's configuration, not the working directory: the MkDocs
+        hook and Zensical's rendering context both give that folder (see ``adopt_builder_context``).
+        """
+        value = self.getConfig(name)
+        return Path(self.getConfig("root"), value) if value else None
+
+    def adopt_builder_context(self, md: Markdown) -> None:
+        """Under a builder without hooks that gives a rendering context (Zensical), take from it the
+        folder of the configuration and one ``BuildState`` for the whole build.
+
+        The state is kept in the builder's own settings for this extension, where the next page's
+        extension is given it, as the MkDocs hook gives it: data files are then parsed once a build.
+        """
+        context = builder_context(md)
+        if context is None:
+            return
+        self.page_path = context.page_path
+        self.strict = context.strict
+        if self.getConfig("root") == "." and context.root is not None:
+            self.setConfig("root", str(context.root))
+        settings = context.settings_for(EXTENSION_NAME)
+        if settings is None or isinstance(self.getConfig("state"), BuildState):
+            return
+        shared = settings.get("state")
+        if isinstance(shared, BuildState):
+            self.build_state = shared
+        else:
+            settings["state"] = self.build_state
+
     def load_data(self) -> GuideData:
         """The data files, parsed once per content (see guide_data)."""
-        glossary = Path(self.getConfig("glossary"))
-        bibliography = Path(self.getConfig("bibliography"))
-        survival = Path(self.getConfig("survival")) if self.getConfig("survival") else None
-        emergencies = Path(self.getConfig("emergencies")) if self.getConfig("emergencies") else None
+        glossary = self.path_setting("glossary") or Path()
+        bibliography = self.path_setting("bibliography") or Path()
+        survival = self.path_setting("survival")
+        emergencies = self.path_setting("emergencies")
         return load_guide_data(
             glossary,
             bibliography,
@@ -296,14 +344,16 @@ class GuideExtension(Extension):
         """Every page's title and citations, as the checks read them (survival table, emergency boxes expanded)."""
         survival = self.state.data.survival if self.state.data else None
         emergencies = self.state.data.emergencies if self.state.data else None
-        docs_dir = Path(self.getConfig("docs_dir"))
+        docs_dir = self.path_setting("docs_dir") or Path()
         return outline_pages(
             docs_dir, self.build_state, lambda text: expand_emergencies(expand_for_scan(text, survival), emergencies)
         )
 
     def current_page(self) -> str | None:
         """The docs path of the page being converted (found by its text), None if it is no page of the guide."""
-        return page_of_body(self.build_state, Path(self.getConfig("docs_dir")), self.state.source)
+        if self.page_path is not None:  # the builder said which page it converts
+            return self.page_path
+        return page_of_body(self.build_state, self.path_setting("docs_dir") or Path(), self.state.source)
 
     def citing_places(self, known_keys: Collection[str]) -> dict[str, list[CitingPlace]]:
         """Which pages cite which source (only for the references page)."""
@@ -312,11 +362,12 @@ class GuideExtension(Extension):
     def changelog_markdown(self) -> list[str]:
         """The What's-changed list, from the changelog file and the pages' own titles."""
         titles = {docs_path: outline.title or docs_path for docs_path, outline in self.page_outlines()}
-        path = Path(self.getConfig("changelog"))
+        path = self.path_setting("changelog") or Path()
         return changelog_markdown(path, path.as_posix(), titles, today())
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
         md.registerExtension(self)
+        self.adopt_builder_context(md)
         # Before the raw-HTML stash (20) so marker comments are still plain lines.
         md.preprocessors.register(_MarkerPreprocessor(md, self), "guidekit_markers", 31)
         # After code spans (190) and escapes (180), before links (160) and footnotes (175).

@@ -6,10 +6,11 @@ build so a broken link never reaches a reader.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from guidekit.core.links import resolve, split
+from guidekit.core.links import LinkTarget, resolve, split
 from guidekit.core.problems import Problem
 from guidekit.core.suggest import did_you_mean
 from guidekit.data.pages import ScannedPage
@@ -24,6 +25,8 @@ class LinkContext:
     anchors: dict[str, set[str]]  # page -> its ids once built
     site_url: str | None
     glossary_page: str
+    # How links are resolved: ``core.links.resolve``, or a build's memo of it (BuildState.resolve).
+    resolve: Callable[[str, str], LinkTarget | None] = resolve
 
 
 def _own_site(url: str, site_url: str | None) -> bool:
@@ -58,7 +61,7 @@ def check_link(page: ScannedPage, target: str, is_image: bool, context: LinkCont
             message = f"link to this site written as an address ('{target}'); link to the page's .md file instead"
             return LinkFinding(message, "link-form")
         return None
-    resolved = resolve(page.docs_path, target)
+    resolved = context.resolve(page.docs_path, target)
     if resolved is None:
         return None  # mailto:, tel: …; unsafe schemes are refused by the page rules
     if resolved.path.startswith("/"):

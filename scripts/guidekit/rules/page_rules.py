@@ -50,10 +50,10 @@ def _size_rules(path: str, text: str, size: int) -> list[Problem]:
     return problems
 
 
-def _html_rules(path: str, masked: str) -> list[Problem]:
+def _html_rules(path: str, masked: str, index: LineIndex) -> list[Problem]:
     return [
         Problem(path, line, column, refusal.message, rule=refusal.rule)
-        for line, column, refusal in raw_html_refusals(masked)
+        for line, column, refusal in raw_html_refusals(masked, index)
     ]
 
 
@@ -97,13 +97,16 @@ def _heading_rules(path: str, masked: str, index: LineIndex) -> list[Problem]:
     ]
 
 
-def check_page(path: str, text: str, size: int, scan: PageScan) -> list[Problem]:
-    """Every problem of one page that needs no other file to judge."""
-    masked = mask_code(text)
+def check_page(path: str, text: str, size: int, scan: PageScan, *, masked: str | None = None) -> list[Problem]:
+    """Every problem of one page that needs no other file to judge.
+
+    ``masked``: ``mask_code(text)``, when the caller has it already.
+    """
+    masked = mask_code(text) if masked is None else masked
     index = LineIndex(masked)
     return (
         _size_rules(path, text, size)
-        + _html_rules(path, masked)
+        + _html_rules(path, masked, index)
         + _link_scheme_rules(path, scan)
         + _image_rules(path, scan)
         + _heading_rules(path, masked, index)

@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from guidekit.core.dates import today as current_day
-from guidekit.core.links import resolve
+from guidekit.core.links import LinkTarget, resolve
 from guidekit.core.problems import Problem
 from guidekit.core.suggest import did_you_mean
 from guidekit.data.anchors import generated_anchors, page_anchors
@@ -22,22 +24,27 @@ from guidekit.data.front_matter import parse_front_matter
 from guidekit.data.glossary import Glossary, slugify
 from guidekit.data.load import GuideData, load_project_data
 from guidekit.data.nav import check_nav, nav_entries
-from guidekit.data.pages import ScannedPage, markdown_files, page_body, remember_outline
+from guidekit.data.pages import ScannedPage, markdown_files, page_body, remember_outline, text_digest
 from guidekit.data.project import Project
 from guidekit.data.survival import MARKER as SURVIVAL_MARKER
 from guidekit.data.survival import SurvivalData, expand_for_scan
 from guidekit.rules.link_rules import LinkContext, check_links
 from guidekit.rules.page_rules import check_page
-from guidekit.source.markdown_scan import scan_page
-from guidekit.source.text import read_source
+from guidekit.source.markdown_scan import mask_code, scan_page
+from guidekit.source.text import SourceText, read_source
 
 # A page as a builder converts it: its file, the path messages show, its Markdown without front matter.
 PageBody = tuple[Path, str, str]
 
 
-def glossary_anchor(page: ScannedPage, target: str, glossary_page: str) -> str | None:
-    """The anchor of a link if it points at the glossary page ('' for the page itself), else None."""
-    resolved = resolve(page.docs_path, target)
+def glossary_anchor(
+    page: ScannedPage, target: str, glossary_page: str, resolver: Callable[[str, str], LinkTarget | None] = resolve
+) -> str | None:
+    """The anchor of a link if it points at the glossary page ('' for the page itself), else None.
+
+    ``resolver``: ``core.links.resolve``, or a build's memo of it.
+    """
+    resolved = resolver(page.docs_path, target)
     if resolved is None or (resolved.path or page.docs_path) != glossary_page:
         return None
     return resolved.fragment
@@ -66,39 +73,62 @@ def _check_glossary_link(page: ScannedPage, line: int, column: int, anchor: str,
     return Problem(page.display_path, line, column, message, rule="glossary-link")
 
 
-def check_pages(
-    pages: list[ScannedPage], data: GuideData, glossary_page: str
-) -> tuple[list[Problem], set[str], set[str]]:
-    """Per-page rules; also returns the cited keys and the linked term slugs."""
+def _page_citations_and_terms(
+    page: ScannedPage, data: GuideData, glossary_page: str, resolver: Callable[[str, str], LinkTarget | None]
+) -> tuple[tuple[Problem, ...], frozenset[str], frozenset[str]]:
+    """One page's citation and glossary-link problems, the keys it cites and the term slugs it links."""
     problems: list[Problem] = []
     cited: set[str] = set()
     linked: set[str] = set()
     known_keys = data.bibliography.references
-    for page in pages:
-        for error in page.scan.errors:
-            problems.append(Problem(page.display_path, error.line, error.column, error.message, rule="citation-syntax"))
-        for found in page.scan.citations:
-            cited.add(found.key)
-            if found.key not in known_keys and data.bibliography.readable:
-                hint = did_you_mean(found.key, known_keys)
-                problems.append(
-                    Problem(
-                        page.display_path,
-                        found.line,
-                        found.column,
-                        f"unknown citation key {found.key!r}{hint}",
-                        rule="citation-unknown-key",
-                    )
+    for error in page.scan.errors:
+        problems.append(Problem(page.display_path, error.line, error.column, error.message, rule="citation-syntax"))
+    for found in page.scan.citations:
+        cited.add(found.key)
+        if found.key not in known_keys and data.bibliography.readable:
+            hint = did_you_mean(found.key, known_keys)
+            problems.append(
+                Problem(
+                    page.display_path,
+                    found.line,
+                    found.column,
+                    f"unknown citation key {found.key!r}{hint}",
+                    rule="citation-unknown-key",
                 )
-        for link in page.scan.links:
-            anchor = glossary_anchor(page, link.target, glossary_page)
-            if anchor is None or link.is_image or not data.glossary.readable:
-                continue
-            problem = _check_glossary_link(page, link.line, link.column, anchor, data.glossary)
-            if problem:
-                problems.append(problem)
-            elif anchor and page.docs_path != glossary_page:
-                linked.add(anchor)
+            )
+    for link in page.scan.links:
+        anchor = glossary_anchor(page, link.target, glossary_page, resolver)
+        if anchor is None or link.is_image or not data.glossary.readable:
+            continue
+        problem = _check_glossary_link(page, link.line, link.column, anchor, data.glossary)
+        if problem:
+            problems.append(problem)
+        elif anchor and page.docs_path != glossary_page:
+            linked.add(anchor)
+    return tuple(problems), frozenset(cited), frozenset(linked)
+
+
+def check_pages(
+    pages: list[ScannedPage],
+    data: GuideData,
+    glossary_page: str,
+    resolver: Callable[[str, str], LinkTarget | None] = resolve,
+    state: BuildState | None = None,
+) -> tuple[list[Problem], set[str], set[str]]:
+    """Per-page rules; also returns the cited keys and the linked term slugs.
+
+    ``state``: a build's store, which keeps each page's answer (see ``BuildState.recall``).
+    """
+    problems: list[Problem] = []
+    cited: set[str] = set()
+    linked: set[str] = set()
+    inputs = (data.glossary, data.bibliography, glossary_page)
+    for page in pages:
+        work_out = partial(_page_citations_and_terms, page, data, glossary_page, resolver)
+        found = state.recall(("citations", page.docs_path), (page, *inputs), work_out) if state else work_out()
+        problems += found[0]
+        cited |= found[1]
+        linked |= found[2]
     return problems, cited, linked
 
 
@@ -150,79 +180,110 @@ def _marker_problems(display_path: str, text: str, survival: SurvivalData | None
     return [Problem(display_path, line, 1, message, rule="marker-data")]
 
 
+def _check_one_page(
+    source: SourceText,
+    key: tuple[str, str, bytes, int, dt.date],
+    data: tuple[SurvivalData | None, EmergencyData | None],
+    state: BuildState,
+) -> tuple[ScannedPage, tuple[Problem, ...]]:
+    """One page judged on its own; ``key``: its docs path, display path, text digest, size and the day."""
+    docs_path, display_path, _, size, today = key
+    survival, emergencies = data
+    masked = mask_code(source.text)  # once a page: every rule below reads it
+    expanded = expand_emergencies(expand_for_scan(source.text, survival), emergencies)
+    # Expanding changes only pages with a survival table or an emergency box.
+    scan = scan_page(expanded, masked=masked if expanded == source.text else None)
+    front, problems = parse_front_matter(source, today)  # once a page: its rules and its title
+    remember_outline(state, expanded, scan, front)  # the References page reuses it instead of scanning again
+    problems += _marker_problems(display_path, source.text, survival)
+    problems += emergency_problems(display_path, source.text, emergencies, masked=masked)
+    problems += check_page(display_path, source.text, size, scan, masked=masked)
+    return ScannedPage(docs_path, display_path, scan), tuple(problems)
+
+
 def _read_pages(
     project: Project,
     today: dt.date,
     data: tuple[SurvivalData | None, EmergencyData | None],
     bodies: list[PageBody],
     state: BuildState,
+    files: list[Path],
 ) -> tuple[list[ScannedPage], list[Problem]]:
     """Read, scan and check every page on its own (encoding, front matter, size, safe HTML).
 
     ``bodies`` receives each readable page's Markdown as a builder converts it (no front matter).
+    A lasting store keeps each page's answer with what it read (its path, text, size, the day and
+    the data files): under ``zensical serve`` an edit re-checks the page it changed.
     """
     survival, emergencies = data
     pages: list[ScannedPage] = []
     problems: list[Problem] = []
-    for path in markdown_files(project.docs_dir):
+    for path in files:
         display_path = project.display(path)
         source, found = read_source(path, display_path)
         problems += found
         if source is None:
             continue
-        expanded = expand_emergencies(expand_for_scan(source.text, survival), emergencies)
-        scan = scan_page(expanded)
-        front, found = parse_front_matter(source, today)  # once a page: its rules and its title
+        docs_path = path.relative_to(project.docs_dir).as_posix()
+        key = (docs_path, display_path, text_digest(source.text), path.stat().st_size, today)
+        work_out = partial(_check_one_page, source, key, data, state)
+        page, found = state.recall(("page", path), (key, survival, emergencies), work_out)
         problems += found
-        remember_outline(state, expanded, scan, front)  # the References page reuses it instead of scanning again
-        problems += _marker_problems(display_path, source.text, survival)
-        problems += emergency_problems(display_path, source.text, emergencies)
-        problems += check_page(display_path, source.text, path.stat().st_size, scan)
-        pages.append(ScannedPage(path.relative_to(project.docs_dir).as_posix(), display_path, scan))
+        pages.append(page)
         bodies.append((path, display_path, page_body(source.text)))
     return pages, problems
 
 
-def _link_problems(project: Project, pages: list[ScannedPage], data: GuideData) -> list[Problem]:
+def _anchors(page: ScannedPage, data: GuideData, project: Project) -> set[str]:
+    generated = generated_anchors(
+        page.docs_path, page.scan, data.glossary, data.bibliography, project.glossary_page, project.references_page
+    )
+    return page_anchors(page.scan, generated)
+
+
+def _link_problems(project: Project, pages: list[ScannedPage], data: GuideData, state: BuildState) -> list[Problem]:
     files, folders = _docs_files(project.docs_dir)
+    inputs = (data.glossary, data.bibliography, project.glossary_page, project.references_page)
     anchors = {
-        page.docs_path: page_anchors(
-            page.scan,
-            generated_anchors(
-                page.docs_path,
-                page.scan,
-                data.glossary,
-                data.bibliography,
-                project.glossary_page,
-                project.references_page,
-            ),
+        page.docs_path: state.recall(
+            ("anchors", page.docs_path), (page, *inputs), partial(_anchors, page, data, project)
         )
         for page in pages
     }
-    context = LinkContext(files, folders, anchors, project.site_url, project.glossary_page)
-    return check_links(pages, context)
+    context = LinkContext(files, folders, anchors, project.site_url, project.glossary_page, state.resolve)
+    # Every link is judged against the files and every page's anchors: a page's answer is kept only
+    # while all of those are as they were (a new token each time anything among them changed).
+    judged_against = (files, folders, anchors, project.site_url, project.glossary_page)
+    token = state.recall("link context", judged_against, object)
+    problems: list[Problem] = []
+    for page in pages:
+        problems += state.recall(("links", page.docs_path), (page, token), partial(check_links, [page], context))
+    return problems
 
 
-def _nav_problems(project: Project) -> list[Problem]:
+def _nav_problems(project: Project, files: list[Path], state: BuildState) -> list[Problem]:
     try:
         config_text = project.config_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return []  # loading the project already reported a config that cannot be read
     docs_prefix = project.display(project.docs_dir) + "/"
     # Every page on disk, readable or not: an unreadable page is reported once, as unreadable.
-    page_paths = [path.relative_to(project.docs_dir).as_posix() for path in markdown_files(project.docs_dir)]
-    return check_nav(project.display(project.config_file), nav_entries(config_text), page_paths, docs_prefix)
+    page_paths = [path.relative_to(project.docs_dir).as_posix() for path in files]
+    shown = project.display(project.config_file)
+    inputs = (shown, config_text, page_paths, docs_prefix)
+    return state.recall("nav", inputs, lambda: check_nav(shown, nav_entries(config_text), page_paths, docs_prefix))
 
 
-def _changelog_problems(project: Project, today: dt.date) -> list[Problem]:
+def _changelog_problems(project: Project, today: dt.date, files: list[Path], state: BuildState) -> list[Problem]:
     """The changelog, when the guide has one: real dates, real pages, a sentence each."""
     if project.changelog is None or not project.changelog.exists():
         return []
     source, problems = read_source(project.changelog, project.display(project.changelog))
     if source is None:
         return problems
-    pages = {path.relative_to(project.docs_dir).as_posix() for path in markdown_files(project.docs_dir)}
-    return problems + parse_changelog(source, pages, today)[1]
+    pages = {path.relative_to(project.docs_dir).as_posix() for path in files}
+    inputs = (source, frozenset(pages), today)
+    return problems + state.recall("changelog", inputs, lambda: parse_changelog(source, pages, today)[1])
 
 
 def check_sources(
@@ -233,13 +294,14 @@ def check_sources(
     data = load_project_data(project, today, state)
     today = today or current_day()
     bodies: list[PageBody] = []
-    pages, problems = _read_pages(project, today, (data.survival, data.emergencies), bodies, state)
+    files = markdown_files(project.docs_dir)  # every page on disk, listed once for every rule
+    pages, problems = _read_pages(project, today, (data.survival, data.emergencies), bodies, state, files)
     problems += data.problems
-    page_problems, cited, linked = check_pages(pages, data, project.glossary_page)
+    page_problems, cited, linked = check_pages(pages, data, project.glossary_page, state.resolve, state)
     problems += page_problems
-    problems += _link_problems(project, pages, data)
-    problems += _nav_problems(project)
-    problems += _changelog_problems(project, today)
+    problems += _link_problems(project, pages, data, state)
+    problems += _nav_problems(project, files, state)
+    problems += _changelog_problems(project, today, files, state)
     problems += unused_problems(
         data, cited, linked, project.display(project.glossary), project.display(project.bibliography)
     )

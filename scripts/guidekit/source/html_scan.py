@@ -57,9 +57,12 @@ class _RawHTMLReader(BrowserLikeHTMLParser):
     handle_startendtag = handle_starttag
 
 
-def raw_html_refusals(masked: str) -> list[tuple[int, int, Refusal]]:
-    """(line, column, refusal) for raw HTML in a page whose code is already blanked out."""
-    index = LineIndex(masked)
+def raw_html_refusals(masked: str, index: LineIndex | None = None) -> list[tuple[int, int, Refusal]]:
+    """(line, column, refusal) for raw HTML in a page whose code is already blanked out.
+
+    ``index``: the page's ``LineIndex``, when the caller has one.
+    """
+    index = index or LineIndex(masked)
     reader = _RawHTMLReader(index)
     reader.feed(masked)
     reader.close()

@@ -7,6 +7,7 @@ replaced by spaces of the same length), so a ``[@key]`` shown as an example is n
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,8 @@ def front_matter_yaml(text: str) -> str | None:
 
 
 def _mask_fences(text: str) -> str:
+    if "```" not in text and "~~~" not in text:
+        return text  # no fence can open
     lines = text.split("\n")
     fence: str | None = None
     for index, line in enumerate(lines):
@@ -62,6 +65,8 @@ def _mask_fences(text: str) -> str:
 
 def _mask_code_spans(text: str) -> str:
     """Blank inline code: a run of n backticks up to the next run of exactly n, within a paragraph."""
+    if "`" not in text:
+        return text
     out = list(text)
     position = 0
     while True:
@@ -104,10 +109,14 @@ def mask_code(text: str) -> str:
 
 
 class LineIndex:
-    """Offsets to 1-based line and column."""
+    """Offsets to 1-based line and column (the line starts are found on first use)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._text = text
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self._text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1  # the last line start <= offset
@@ -188,9 +197,12 @@ def _first_heading(masked: str) -> str | None:
     return match["title"] if match else None
 
 
-def scan_page(text: str) -> PageScan:
-    """Find every citation key and link, and every malformed citation, in document order."""
-    masked = mask_code(text)
+def scan_page(text: str, *, masked: str | None = None) -> PageScan:
+    """Find every citation key and link, and every malformed citation, in document order.
+
+    ``masked``: ``mask_code(text)``, when the caller has it already.
+    """
+    masked = mask_code(text) if masked is None else masked
     index = LineIndex(masked)
     keys: list[FoundKey] = []
     errors: list[FoundError] = []

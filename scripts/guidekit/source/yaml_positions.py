@@ -30,6 +30,7 @@ _SCALAR_TAGS = frozenset(
     }
 )
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_STRING = "tag:yaml.org,2002:str"
 _OTHER_LINE_BREAKS = MappingProxyType(str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "}))
 
 
@@ -94,6 +95,8 @@ class _Converter:
         if node.tag == _TIMESTAMP:
             # Keep dates as written: the rules check them and say what is wrong.
             return Located(str(node.value), line, column)
+        if node.tag == _STRING:
+            return Located(node.value, line, column)  # what PyYAML's constructor makes of it, without the dispatch
         if node.tag in _SCALAR_TAGS:
             try:
                 value = self._constructor.construct_object(node, deep=True)

@@ -1,0 +1,48 @@
+"""The lightbox vendored for Zensical (docs/vendor/glightbox) is the one the pinned mkdocs-glightbox
+ships, byte for byte, with its licence beside it: upgrading mkdocs-glightbox fails this test until
+the copy is refreshed, so both engines keep showing the same lightbox."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+from conftest import REPO
+
+VENDORED = REPO / "docs" / "vendor" / "glightbox"
+# The vendored name of each file the package ships. The script is .mjs, not .js: the privacy
+# plugin of either engine downloads every address a docs/ .js file names, and GLightbox names
+# Plyr's CDN copy (for video slides, which the guide has none of). The licence loses its .md so
+# that neither engine makes a page of it.
+FILES = {"glightbox.min.js": "glightbox.min.mjs", "glightbox.min.css": "glightbox.min.css", "LICENSE.md": "LICENSE"}
+
+
+def packaged(name: str) -> bytes:
+    """A file of the installed mkdocs-glightbox's own copy of GLightbox."""
+    return files("mkdocs_glightbox").joinpath("glightbox", name).read_bytes()
+
+
+@pytest.mark.parametrize(("shipped", "vendored"), FILES.items())
+def test_the_vendored_file_is_the_one_mkdocs_glightbox_ships(shipped: str, vendored: str) -> None:
+    assert (VENDORED / vendored).read_bytes() == packaged(shipped), (
+        f"docs/vendor/glightbox/{vendored} differs from mkdocs-glightbox's {shipped}: copy it again from the "
+        "installed package"
+    )
+
+
+def test_the_licence_travels_with_the_code() -> None:
+    assert sorted(path.name for path in VENDORED.iterdir()) == sorted(FILES.values())
+    licence = (VENDORED / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License") and "The above copyright notice" in licence
+
+
+# Needs npm's node_modules, which `make test` installs and `make test-fast` does not: marked slow.
+@pytest.mark.slow
+def test_the_offline_search_shim_is_the_npm_packages_own() -> None:
+    """docs/javascripts/iframe-worker-shim.js: a four-line header, then iframe-worker's shim unchanged."""
+    shipped = (REPO / "node_modules" / "iframe-worker" / "shim" / "index.js").read_text(encoding="utf-8")
+    vendored = (REPO / "docs" / "javascripts" / "iframe-worker-shim.js").read_text(encoding="utf-8")
+    header, _, code = vendored.partition("*/\n")
+    assert header.startswith("/* iframe-worker 1.0.4 shim") and "MIT licence" in header
+    assert code == shipped, "copy node_modules/iframe-worker/shim/index.js again, below the header"
