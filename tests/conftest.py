@@ -104,6 +104,16 @@ def make_site(destination: Path, case: str | None = None) -> Path:
     return site
 
 
+def copy_guide(destination: Path) -> Path:
+    """The guide's sources (config, pages, theme overrides, hooks) in a scratch folder."""
+    guide = destination / "guide"
+    guide.mkdir()
+    shutil.copy2(REPO / "mkdocs.yml", guide)
+    for folder in ("docs", "overrides", "hooks"):
+        shutil.copytree(REPO / folder, guide / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return guide
+
+
 def process_state() -> dict[str, object]:
     """What a test could leave behind for the next one: guidekit's module-level values, the
     environment, sys.path, the working directory and the logging set-up."""

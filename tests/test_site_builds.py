@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,16 +14,6 @@ from conftest import FIXTURE_TODAY, GUIDE_TODAY, REPO, make_site, run, run_check
 from guidekit.release.publish import mkdocs_build_command
 
 pytestmark = pytest.mark.slow
-
-
-def copy_guide(destination: Path) -> Path:
-    """The guide's sources (config, pages, theme overrides, hooks) in a scratch folder."""
-    guide = destination / "guide"
-    guide.mkdir()
-    shutil.copy2(REPO / "mkdocs.yml", guide)
-    for folder in ("docs", "overrides", "hooks"):
-        shutil.copytree(REPO / folder, guide / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    return guide
 
 
 def test_real_guide_passes_the_checks() -> None:

@@ -9,27 +9,16 @@ real command a Zensical user types, `zensical build`, is held to that.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import CASES, GUIDE_TODAY, REPO, make_site, run
+from conftest import CASES, GUIDE_TODAY, copy_guide, make_site, run
 
 pytestmark = [pytest.mark.slow, pytest.mark.zensical]
 
 ZENSICAL = [sys.executable, "-m", "zensical"]
-
-
-def copy_guide(destination: Path) -> Path:
-    """The guide's sources (config, pages, theme overrides, hooks) in a scratch folder."""
-    guide = destination / "guide"
-    guide.mkdir()
-    shutil.copy2(REPO / "mkdocs.yml", guide)
-    for folder in ("docs", "overrides", "hooks"):
-        shutil.copytree(REPO / folder, guide / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    return guide
 
 
 def expected_lines(case: str) -> list[str]:
