@@ -9,12 +9,14 @@ from pathlib import Path
 from guidekit.check import check_project
 from guidekit.core.dates import ClockError
 from guidekit.core.problems import Severity
+from guidekit.core.report_formats import FORMATS, github_report, json_report
 from guidekit.core.rules import explain
 from guidekit.data.bibliography import Reference
 from guidekit.data.load import GuideData, load_project_data
 from guidekit.data.project import Project, SetupError, load_project, site_base_path
 from guidekit.release.publish import ENGINES, build_site
 from guidekit.release.site_links import find_broken_links, read_site
+from guidekit.review.git import GitError, repository_root
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -26,8 +28,16 @@ def command_check(args: argparse.Namespace) -> int:
         return 2
     problems = check_project(project)
     failing = [p for p in problems if p.severity is Severity.ERROR or args.strict]
-    for problem in problems:
-        print(problem.report_line, file=sys.stderr)
+    # GitHub reads workflow commands from stdout (docs.github.com, "workflow commands ... are sent
+    # to the runner over stdout"); JSON goes there too, for a pipe. Plain text and the count line
+    # below are for people, on stderr as before.
+    if args.format == "github":
+        sys.stdout.write(github_report(problems, _repository_prefix(project)))
+    elif args.format == "json":
+        sys.stdout.write(json_report(problems))
+    else:
+        for problem in problems:
+            print(problem.report_line, file=sys.stderr)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if problems:
@@ -36,6 +46,20 @@ def command_check(args: argparse.Namespace) -> int:
     else:
         print("guide check: no problems found", file=sys.stderr)
     return 1 if failing else 0
+
+
+def _repository_prefix(project: Project) -> str:
+    """The guide's folder inside its git repository ("" at the top, or outside git).
+
+    Problems name paths from the folder of mkdocs.yml; GitHub places an annotation only by the
+    path from the repository's top, so a guide kept in a subfolder needs that folder in front.
+    """
+    try:
+        top = repository_root(project.root)
+    except GitError:
+        return ""
+    relative = project.root.resolve().relative_to(top.resolve()).as_posix()
+    return "" if relative == "." else relative
 
 
 def _explain(rule_id: str) -> int:
@@ -292,6 +316,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--explain", metavar="RULE", help="say what a rule (the [id] after a message) means and how to fix it"
+    )
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text for people (default, on stderr); github: workflow commands that mark each line "
+        "in a pull request; json: for other tools (both on stdout)",
     )
     check.set_defaults(handler=command_check)
     linkcheck = commands.add_parser(
