@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -13,10 +14,10 @@ from guidekit.core.report_formats import FORMATS, github_report, json_report
 from guidekit.core.rules import explain
 from guidekit.data.bibliography import Reference
 from guidekit.data.load import GuideData, load_project_data
-from guidekit.data.project import Project, SetupError, load_project, site_base_path
+from guidekit.data.project import Project, SetupError, load_project, read_config, site_base_path
 from guidekit.release.publish import ENGINES, build_site
 from guidekit.release.site_links import find_broken_links, read_site
-from guidekit.review.git import GitError, repository_root
+from guidekit.review.git import GitError, merge_base, repository_root
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -152,6 +153,38 @@ def command_readability(args: argparse.Namespace) -> int:
         failing += not score.passes
         print(f"{path.as_posix():40} {score.words:6d} {score.grade:6.1f} {score.ease:6.1f}{verdict}")
     return 1 if failing else 0
+
+
+def command_pr_summary(args: argparse.Namespace) -> int:
+    """Say what this branch changes in the guide since it left BASE: pages (reading grade, sources,
+    glossary terms, review), new bibliography and glossary entries, the changelog, and where the
+    changed pages are in the preview. Appends Markdown to $GITHUB_STEP_SUMMARY, or prints it."""
+    from guidekit.core.dates import today
+    from guidekit.review.summary import collect, render
+
+    project = _project(args)
+    if project is None:
+        return 2
+    try:
+        root = repository_root(project.root)
+        base_commit = merge_base(root, args.base)
+        directory_urls = read_config(project.config_file).get("use_directory_urls", True) is not False
+        text = render(collect(root, project, args.base, base_commit, today(), directory_urls))
+    except (GitError, SetupError) as error:
+        print(f"pr-summary: {error}", file=sys.stderr)
+        return 2
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        print(text, end="")
+        return 0
+    try:
+        with open(target, "a", encoding="utf-8") as summary:  # appended: other steps write there too
+            summary.write(text)
+    except OSError as error:
+        print(f"pr-summary: cannot write {target}: {error.strerror}", file=sys.stderr)
+        return 2
+    print(f"pr-summary: written to {target}", file=sys.stderr)
+    return 0
 
 
 CHART = Path("docs/images/survival-distant.svg")
@@ -325,6 +358,16 @@ def build_parser() -> argparse.ArgumentParser:
         "in a pull request; json: for other tools (both on stdout)",
     )
     check.set_defaults(handler=command_check)
+    summary = commands.add_parser(
+        "pr-summary",
+        help="what this branch changes in the guide, for a pull request",
+        description=command_pr_summary.__doc__,
+    )
+    summary.add_argument(
+        "--base", default="origin/main", help="the branch the pull request goes into (default: origin/main)"
+    )
+    summary.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
+    summary.set_defaults(handler=command_pr_summary)
     linkcheck = commands.add_parser(
         "linkcheck", help="check internal links and anchors in a built site", description=command_linkcheck.__doc__
     )
