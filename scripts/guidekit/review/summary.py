@@ -245,11 +245,11 @@ def _changelog_lines(summary: Summary) -> list[str]:
 def _preview_lines(summary: Summary) -> list[str]:
     shown = [page.new for page in summary.pages if page.new]
     lines = [
-        f"Download the artifact {code(ARTIFACT)} from this run's summary page (under Artifacts) and unzip it: "
-        "it holds the built site (`site/`) and the offline copy (`dist/`)."
+        f"When this run's build passes, download the artifact {code(ARTIFACT)} from this run's summary page "
+        "(under Artifacts) and unzip it: it holds the built site (`site/`) and the offline copy (`dist/`)."
     ]
     if shown:
-        lines += ["The changed pages are at:", ""]
+        lines += ["", "The changed pages are at:", ""]
         lines += [f"- {code(artifact_path(page, summary.use_directory_urls))}" for page in shown]
     return lines
 
