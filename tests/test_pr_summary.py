@@ -2,7 +2,7 @@
 
 The base commit is the clean fixture site (plus a changelog and two more pages); the second commit
 edits, adds, renames and deletes pages, breaks one and mends another, and adds a source, a glossary
-term and a changelog entry. The summary is compared with tests/golden/pr-summary.md (UPDATE_GOLDEN=1
+term and a changelog entry. The summary is compared with tests/golden/pr-summary.txt (UPDATE_GOLDEN=1
 rewrites it).
 """
 
@@ -136,7 +136,7 @@ def test_the_summary_is_appended_to_the_step_summary_file(tmp_path: Path) -> Non
     written = summary_file.read_text(encoding="utf-8")
     assert written.startswith("An earlier step's summary.\n## What this pull request changes in the guide\n")
     markdown = written.removeprefix("An earlier step's summary.\n")
-    compare("pr-summary.md", markdown.replace(base_commit(repository)[:12], "<base>"))
+    compare("pr-summary.txt", markdown.replace(base_commit(repository)[:12], "<base>"))
 
 
 def test_without_the_variable_the_summary_is_printed(tmp_path: Path) -> None:
@@ -144,7 +144,7 @@ def test_without_the_variable_the_summary_is_printed(tmp_path: Path) -> None:
     result = pr_summary(repository, "--base", "main")
     assert result.returncode == 0, result.stderr
     assert result.stdout.replace(base_commit(repository)[:12], "<base>") == (
-        Path(__file__).parent / "golden" / "pr-summary.md"
+        Path(__file__).parent / "golden" / "pr-summary.txt"
     ).read_text(encoding="utf-8")
 
 
