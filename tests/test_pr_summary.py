@@ -219,3 +219,25 @@ def test_data_files_that_cannot_be_read_are_named_not_fatal(tmp_path: Path) -> N
         assert f"- `docs/data/{name}.yml`: cannot read the new version; `python -m guidekit check` says why" in (
             result.stdout
         )
+
+
+def test_a_guide_in_a_subfolder_of_its_repository(tmp_path: Path) -> None:
+    """Pages are named from docs_dir and data files from the repository's top, wherever mkdocs.yml is."""
+    repository = tmp_path / "repository"
+    repository.mkdir()
+    site = make_site(repository)
+    git(repository, "-c", "init.defaultBranch=main", "init", "-q")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "Base")
+    append(site / "docs" / "index.md", "\nMore words [@temel-2010].\n")
+    append(site / "docs" / "data" / "glossary.yml", NEW_TERM)
+    write(repository / "notes.md", "Not in the guide.\n")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "Change")
+    result = pr_summary(repository, "--base", "HEAD~1", "--config", f"{site.name}/mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| `")]
+    assert len(rows) == 1 and rows[0].startswith("| `index.md` | changed | "), result.stdout
+    assert f"- `{site.name}/docs/data/glossary.yml`: new: Bone scan (`bone-scan`)" in result.stdout
+    assert "- `site/index.html`" in result.stdout
+    assert "notes.md" not in result.stdout

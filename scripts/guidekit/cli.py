@@ -29,9 +29,10 @@ def command_check(args: argparse.Namespace) -> int:
         return 2
     problems = check_project(project)
     failing = [p for p in problems if p.severity is Severity.ERROR or args.strict]
-    # GitHub reads workflow commands from stdout (docs.github.com, "workflow commands ... are sent
-    # to the runner over stdout"); JSON goes there too, for a pipe. Plain text and the count line
-    # below are for people, on stderr as before.
+    # Workflow commands go to stdout, the stream GitHub documents ("sent to the runner over stdout",
+    # docs.github.com, workflow commands). Its runner reads stderr too (actions/runner ScriptHandler.cs
+    # gives both streams an OutputManager), but stdout keeps them apart from the count line for people,
+    # and lets JSON be piped. Plain text stays on stderr, as before.
     if args.format == "github":
         sys.stdout.write(github_report(problems, _repository_prefix(project)))
     elif args.format == "json":
