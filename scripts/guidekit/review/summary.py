@@ -79,7 +79,7 @@ def _docs_path(path: str | None, docs_folder: str) -> str | None:
     """A repository path as a page path relative to docs_dir; None when it is not a page."""
     if path is None or not path.endswith(".md"):
         return None
-    if not docs_folder or docs_folder == ".":
+    if docs_folder == ".":
         return path
     return path[len(docs_folder) + 1 :] if path.startswith(docs_folder + "/") else None
 
@@ -108,8 +108,9 @@ def collect(
     """Compare ``base_commit`` (where the branch left ``base``) with HEAD, for the guide ``project``."""
     changes = changed_files(root, base_commit)
     touched = {path for change in changes for path in (change.old, change.new) if path}
-    docs_folder = _relative(project.docs_dir, root) or ""
-    pages = _page_changes(root, base_commit, changes, docs_folder, project.glossary_page)
+    docs_folder = _relative(project.docs_dir, root)
+    # Pages outside the repository are in no commit: none of them can have changed.
+    pages = _page_changes(root, base_commit, changes, docs_folder, project.glossary_page) if docs_folder else []
     data = []
     bibliography = _relative(project.bibliography, root)
     if bibliography in touched:
