@@ -9,16 +9,21 @@ benchmark does, without a browser.
 
 from __future__ import annotations
 
+import gzip
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench.compressed import accepts_gzip, serve_compressed
 from bench.lighthouse import (
     CATEGORIES,
     Report,
     ScoreRow,
     foreign_requests,
     format_scores,
+    lighthouse_section,
     parse_report,
     run_lighthouse,
 )
@@ -80,6 +85,52 @@ def test_the_table_names_each_page_and_what_cost_it_points() -> None:
     lines = format_scores([ScoreRow("mkdocs", "basics/", report)])
     assert lines[-2].split() == ["mkdocs", "/basics/", "-", "96", "100", "100"]
     assert lines[-1].strip() == "mkdocs /basics/ accessibility: aria-dialog-name"
+
+
+def test_without_a_guide_the_benchmark_says_why_it_has_no_scores(tmp_path: Path) -> None:
+    (tmp_path / "no-guide").mkdir()  # a folder without mkdocs.yml: the build fails
+    lines = lighthouse_section(tmp_path / "no-guide", tmp_path / "work")
+    assert len(lines) == 1 and lines[0].startswith("Lighthouse: not measured: ")
+
+
+@pytest.mark.parametrize(
+    ("header", "accepted"),
+    [
+        ("gzip, deflate, br", True),
+        ("br;q=1.0, GZIP;q=0.5", True),
+        ("*", True),
+        ("gzip;q=0", False),
+        ("deflate, br", False),
+        (None, False),
+        ("gzip;q=nonsense", False),
+    ],
+)
+def test_gzip_is_sent_only_to_a_client_that_accepts_it(header: str | None, accepted: bool) -> None:
+    assert accepts_gzip(header) is accepted
+
+
+def fetch(url: str, encoding: str | None) -> tuple[int, str | None, bytes]:
+    """Status, Content-Encoding and body of a request to the local server."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers.get("Content-Encoding"), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, None, b""
+
+
+def test_the_benchmark_server_compresses_text_as_the_host_does(tmp_path: Path) -> None:
+    page = "<!doctype html><title>Basics</title><p>" + "Cancer that has spread. " * 200
+    (tmp_path / "basics").mkdir()
+    (tmp_path / "basics" / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG not text")
+    with serve_compressed(tmp_path) as base:
+        status, encoding, body = fetch(base + "basics/", "gzip")
+        assert (status, encoding) == (200, "gzip")
+        assert gzip.decompress(body).decode("utf-8") == page and len(body) < len(page) / 10
+        assert fetch(base + "basics/index.html", None) == (200, None, page.encode("utf-8"))
+        assert fetch(base + "picture.png", "gzip") == (200, None, b"\x89PNG not text")
+        assert fetch(base + "missing/", "gzip")[0] == 404
 
 
 @pytest.mark.slow

@@ -1,11 +1,12 @@
 """Lighthouse over the built guide: its four scores for a few pages under each engine, reported.
 
 Lighthouse (pinned in package.json) runs Debian's Chromium headless against the site served on
-127.0.0.1 at the published path (/guide/), through its Node API (``lighthouse.mjs`` beside this
-file: one browser for all the pages of a site). Its performance score simulates a slow phone on a slow
-network from timings taken on this machine, so it moves with the machine's load: the benchmark
-prints it and never judges it. Only the accessibility score, which depends on the page alone, is
-asserted, by tests/test_lighthouse.py over every page.
+127.0.0.1 at the published path (/guide/), text gzip-compressed as its host sends it
+(``bench.compressed``), through its Node API (``lighthouse.mjs`` beside this file: one browser for
+all the pages of a site). Its performance score simulates a slow phone on a slow network from
+timings taken on this machine, so it moves with the machine's load: the benchmark prints it and
+never judges it. Only the accessibility score, which depends on the page alone, is asserted, by
+tests/test_lighthouse.py over every page.
 
 Nothing is fetched from the internet: Lighthouse's API never sends error reports (only its CLI
 offers to), Chromium's own traffic is off by its launcher's flags, and the pages ask only for local
@@ -25,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.compressed import serve_compressed
 from bench.engines import ENGINES, align, checked_build_command
 from bench.measure import BenchmarkError, progress, run_measured
-from guidekit.release.browser import serve_folder
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("lighthouse.mjs")  # runs Lighthouse's Node API over many pages
@@ -122,14 +123,15 @@ def foreign_requests(report: Report, base_url: str) -> list[str]:
 
 @contextlib.contextmanager
 def serve_site(site: Path, scratch: Path) -> Iterator[str]:
-    """Serve ``site`` at /guide/ as it is published (a link to it in ``scratch``); yields the site's URL."""
+    """Serve ``site`` at /guide/ as it is published, text compressed as its host sends it (a link to
+    it in ``scratch``); yields the site's URL."""
     root = scratch / "root"
     root.mkdir(parents=True, exist_ok=True)
     link = root / SITE_PATH.strip("/")
     if link.is_symlink() or link.exists():
         link.unlink()
     link.symlink_to(site.resolve(), target_is_directory=True)
-    with serve_folder(root) as base:
+    with serve_compressed(root) as base:
         yield base + SITE_PATH
 
 
@@ -182,8 +184,8 @@ def format_scores(rows: Sequence[ScoreRow]) -> list[str]:
     for row in rows:
         table.append((row.engine, f"/{row.page}", *(_score(row.report.scores.get(name)) for name in CATEGORIES)))
     lines = [
-        "Lighthouse (mobile, simulated slow 4G; performance moves with the machine's load and the local server",
-        "sends no compressed files, so it is shown, not judged; tests/test_lighthouse.py asserts accessibility)",
+        "Lighthouse: a phone on simulated slow 4G, the site served gzip-compressed as published; performance moves",
+        "with the machine's load, so it is shown, not judged (tests/test_lighthouse.py asserts accessibility)",
         "",
         *align(table),
     ]
@@ -198,6 +200,15 @@ def scores_table(folder: Path, work: Path, pages: Sequence[str] = PAGES) -> list
     """Build ``folder``'s guide with both engines and report Lighthouse's scores for ``pages``."""
     progress("Lighthouse: building the guide with each engine …")
     return format_scores(measure_sites(build_sites(folder, work), work, pages))
+
+
+def lighthouse_section(folder: Path, work: Path, pages: Sequence[str] = PAGES) -> list[str]:
+    """The table for ``make bench``; when Lighthouse cannot run, a line saying why instead (the
+    other measurements stand: these scores are reported, not judged)."""
+    try:
+        return scores_table(folder, work, pages)
+    except BenchmarkError as error:
+        return [f"Lighthouse: not measured: {error}"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
