@@ -15,6 +15,7 @@ files; ``Report.requests`` lists what each page asked for, and ``measure_site`` 
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import os
@@ -212,9 +213,7 @@ def lighthouse_section(folder: Path, work: Path, pages: Sequence[str] = PAGES) -
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m bench.lighthouse [--work DIR] [PAGE ...]``: the table for this repository's guide."""
-    import argparse
-
+    """``python -m bench.lighthouse [--work DIR] [--repo DIR] [PAGE ...]``: the table for one guide."""
     parser = argparse.ArgumentParser(prog="python -m bench.lighthouse", description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", nargs="*", default=list(PAGES), help="paths under /guide/ ('' is the home page)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/guide-bench"), help="scratch folder")
