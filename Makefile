@@ -76,7 +76,7 @@ offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printab
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit offline --dist dist --paper $(or $(PAPER),A4) --engine $(ENGINE)
 
-bench: $(VENV)/.test-installed build ## Benchmarks: page size; MkDocs and Zensical side by side at 10/100/1,000 pages: builds, reloads, own code
+bench: $(VENV)/.test-installed node_modules/.installed build ## Benchmarks: page size; MkDocs and Zensical side by side at 10/100/1,000 pages: builds, reloads, own code; Lighthouse scores
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit budget site
 	PYTHONPATH=tools $(BIN)/python -m bench.benchmark $(BENCH_ARGS)
