@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidekit.data.project import Project
+from guidekit.release.readability import MAX_GRADE  # the guide's aim: a grade above it is pointed out
 from guidekit.review.git import ChangedFile, changed_files, read_at
 from guidekit.review.page_facts import (
     REVIEW_KEYS,
@@ -22,8 +23,6 @@ from guidekit.review.page_facts import (
     page_facts,
 )
 from guidekit.review.preview import ARTIFACT, artifact_path
-
-MAX_GRADE = 8.0  # the guide's aim (STYLE_GUIDE.md); a grade above it is pointed out
 
 
 @dataclass(frozen=True)
