@@ -9,6 +9,8 @@ export NO_MKDOCS_2_WARNING := 1
 # The site builder: mkdocs (MkDocs with Material), or zensical, Material's successor after its end of
 # life on 2027-05-05 (`make build ENGINE=zensical`). Moving means changing this one line.
 ENGINE ?= mkdocs
+# How `make check` reports: text for people; github marks each line in a pull request (CI); json for tools.
+FORMAT ?= text
 
 .DEFAULT_GOAL := help
 
@@ -46,8 +48,8 @@ endif
 build: $(VENV)/.site-installed ## Check, then build the site strictly (ENGINE=zensical too); replace site/ only on success
 	$(BIN)/python -m guidekit build --site-dir site --engine $(ENGINE)
 
-check: $(VENV)/.site-installed ## Run the content checks alone (citations, glossary), no site build
-	$(BIN)/python -m guidekit check
+check: $(VENV)/.site-installed ## Run the content checks alone (citations, glossary), no site build (FORMAT=github or json too)
+	$(BIN)/python -m guidekit check --format $(FORMAT)
 
 test: $(VENV)/.test-installed node_modules/.installed ## Run the whole test suite (the layers' import contract first)
 	@scripts/system-deps.sh
@@ -74,7 +76,7 @@ offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printab
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit offline --dist dist --paper $(or $(PAPER),A4) --engine $(ENGINE)
 
-bench: $(VENV)/.test-installed build ## Benchmarks: page size; MkDocs and Zensical side by side at 10/100/1,000 pages: builds, reloads, own code
+bench: $(VENV)/.test-installed node_modules/.installed build ## Benchmarks: page size; MkDocs and Zensical side by side at 10/100/1,000 pages: builds, reloads, own code; Lighthouse scores
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit budget site
 	PYTHONPATH=tools $(BIN)/python -m bench.benchmark $(BENCH_ARGS)

@@ -6,14 +6,18 @@ PDF's too: Zensical's pages print the same book, and the tests hold it to the sa
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import sys
+import unicodedata
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from conftest import GUIDE_TODAY, REPO, SearchUi, run
+from guidekit.release.pdf_layout import headings_at_page_foot, read_leaves, split_figures
 from guidekit.release.site_links import check_site_links
 
 pytestmark = pytest.mark.slow
@@ -37,8 +41,8 @@ CHAPTER_TITLES = [
 ]
 
 
-def make_offline(dist: Path, engine: str) -> list[Path]:
-    command = [sys.executable, "-m", "guidekit", "offline", "--engine", engine, "--dist", str(dist)]
+def make_offline(dist: Path, engine: str, paper: str = "A4") -> list[Path]:
+    command = [sys.executable, "-m", "guidekit", "offline", "--engine", engine, "--dist", str(dist), "--paper", paper]
     result = run(command, REPO, GUIDE_TODAY)
     assert result.returncode == 0, result.output
     return sorted(dist.iterdir())
@@ -209,3 +213,154 @@ def test_pdf_text_stays_inside_the_page(pdf) -> None:
 
         page.extract_text(visitor_text=visit)
     assert outside == []
+
+
+# The booklet a clinic prints: each test runs on A4 (the `dist` PDF) and on US Letter.
+MM = 72 / 25.4  # PDF points in a millimetre
+MARGIN_BAND = 20 * MM  # the page's top and bottom margins, where the running head and foot go
+REPORT_ADDRESS = "github.com/metastatic-cancer-guide/guide/issues"
+
+
+@pytest.fixture(scope="module", params=["A4", "Letter"])
+def booklet(request: pytest.FixtureRequest, engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The printed guide's PDF on each paper (A4 is the one in `dist`, made once)."""
+    if request.param == "A4":
+        folder = request.getfixturevalue("dist")
+    else:
+        folder = tmp_path_factory.mktemp(f"dist-{engine}-letter")
+        make_offline(folder, engine, "Letter")
+    (path,) = folder.glob("*.pdf")
+    return path
+
+
+@pytest.fixture(scope="module")
+def booklet_pdf(booklet: Path):
+    from pypdf import PdfReader
+
+    return PdfReader(booklet)
+
+
+def squeeze(text: str) -> str:
+    """Text to compare across PDF extraction: ligatures undone (ﬁ -> fi), no spaces (Chromium may
+    drop one at a line break)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def chapter_starts(reader) -> list[tuple[str, int]]:
+    """Each chapter's title and first page, from the PDF's outline (the cover's title left out)."""
+    items = [item for item in reader.outline if not isinstance(item, list)]
+    return [(item.title, reader.get_destination_page_number(item) + 1) for item in items[1:]]
+
+
+def text_pieces(page) -> list[tuple[str, float, float]]:
+    """The page's pieces of text with their height from the page's foot and their size in points."""
+    pieces: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if text.strip():
+            scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
+            pieces.append((text, tm[5] * cm[3] + cm[5], size * scale))
+
+    page.extract_text(visitor_text=visit)
+    return pieces
+
+
+def test_contents_give_the_page_each_chapter_starts_on(booklet_pdf) -> None:
+    starts = chapter_starts(booklet_pdf)
+    assert [squeeze(title) for title, _ in starts] == [squeeze(title) for title in CHAPTER_TITLES]
+    contents = booklet_pdf.pages[1].extract_text()
+    listed = [
+        (squeeze(match[1]), int(match[2]))
+        for match in re.finditer(r"^\d+\. (.+?) (\d+)$", contents, flags=re.MULTILINE)
+    ]
+    # The contents' numbers are the pages the outline (and the contents' own links) lead to.
+    assert listed == [(squeeze(title), page) for title, page in starts]
+    destinations = {str(name).lstrip("/"): dest for name, dest in booklet_pdf.named_destinations.items()}
+    linked = [
+        booklet_pdf.get_destination_page_number(destinations[str(link.get_object()["/Dest"]).lstrip("/")]) + 1
+        for link in booklet_pdf.pages[1].get("/Annots") or []
+        if "/Dest" in link.get_object()
+    ]
+    assert linked == [page for _, page in starts]
+
+
+def test_every_page_after_the_cover_shows_chapter_page_edition_and_review_status(booklet_pdf) -> None:
+    edition = re.search(r"Edition of: (\d{1,2} \w+ \d{4})", booklet_pdf.pages[0].extract_text())
+    assert edition, "the cover gives the edition date, written out"
+    starts = chapter_starts(booklet_pdf)
+    assert text_pieces(booklet_pdf.pages[0]) and all(
+        MARGIN_BAND < y < float(booklet_pdf.pages[0].mediabox.height) - MARGIN_BAND
+        for _, y, _ in text_pieces(booklet_pdf.pages[0])
+    ), "the cover has no running head or foot"
+    problems = []
+    for number, page in enumerate(booklet_pdf.pages[1:], start=2):
+        height = float(page.mediabox.height)
+        pieces = text_pieces(page)
+        head = squeeze("".join(text for text, y, _ in pieces if y > height - MARGIN_BAND))
+        foot = squeeze("".join(text for text, y, _ in pieces if y < MARGIN_BAND))
+        chapter = next((title for title, start in reversed(starts) if start <= number), "Contents")
+        expected_head = [squeeze(chapter), f"Page{number}"]
+        expected_foot = [squeeze(f"Edition of {edition[1]}"), "awaitingclinicalreview"]
+        problems += [f"page {number}: no {word!r} at the top" for word in expected_head if word not in head]
+        problems += [f"page {number}: no {word!r} at the foot" for word in expected_foot if word not in foot]
+        small = [text for text, y, size in pieces if (y > height - MARGIN_BAND or y < MARGIN_BAND) and size < 8]
+        problems += [f"page {number}: running text under 8 pt: {small}"] if small else []
+    assert problems == []
+
+
+def test_body_text_is_at_least_12_point(booklet_pdf) -> None:
+    sizes: Counter[float] = Counter()
+    for page in booklet_pdf.pages[2:]:
+        height = float(page.mediabox.height)
+        for text, y, size in text_pieces(page):
+            if MARGIN_BAND < y < height - MARGIN_BAND:
+                sizes[round(size, 1)] += len(text.strip())
+    body, _ = sizes.most_common(1)[0]
+    assert body >= 12, sizes
+    # Most of the text is body text. Captions and sources print at 10 pt; citation marks and the
+    # labels inside the tallest figure (drawn to fit the page) are smaller.
+    assert sum(count for size, count in sizes.items() if size >= 12) / sum(sizes.values()) > 0.6, sizes
+
+
+def test_body_text_elements_print_at_12_point(browser, unpacked: Path) -> None:
+    page = browser.new_page()
+    page.goto((unpacked / "print.html").as_uri(), wait_until="load")
+    page.emulate_media(media="print")
+    sizes = page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+            '.guide-chapter :is(p, li, td, th, dt, dd, blockquote, .admonition-title, figcaption)'))
+          .filter(node => node.textContent.trim())
+          .map(node => [
+            node.closest('figcaption, .guide-sources, .footnote') ? 'small print' : 'body',
+            node.textContent.trim().slice(0, 40),
+            Math.round(parseFloat(getComputedStyle(node).fontSize) * 7.5) / 10])"""  # px to pt, one decimal
+    )
+    page.close()
+    assert len([kind for kind, _, _ in sizes if kind == "body"]) > 500
+    # Body text, lists, tables and boxes at 12 pt or more; captions, sources and footnotes at 10 pt.
+    assert [(text, size) for kind, text, size in sizes if kind == "body" and size < 12] == []
+    assert [(text, size) for kind, text, size in sizes if kind == "small print" and size < 10] == []
+
+
+def test_no_page_ends_with_a_heading(booklet: Path) -> None:
+    assert headings_at_page_foot(read_leaves(booklet)) == []
+
+
+def test_figures_are_never_split(booklet: Path) -> None:
+    leaves = read_leaves(booklet)
+    assert len({leaf.figure for leaf in leaves if leaf.figure}) >= 7, "every figure of the guide is in the book"
+    assert split_figures(leaves) == []
+
+
+def test_the_booklet_prints_where_to_report_a_mistake(booklet_pdf) -> None:
+    cover = " ".join(booklet_pdf.pages[0].extract_text().split())
+    assert f"Found a mistake? Tell us at {REPORT_ADDRESS}." in cover
+    assert "name the chapter and the page number" in cover
+    links = [
+        annotation.get_object()["/A"].get("/URI")
+        for annotation in booklet_pdf.pages[0].get("/Annots") or []
+        if "/A" in annotation.get_object()
+    ]
+    assert f"https://{REPORT_ADDRESS}" in links
+    text = " ".join(page.extract_text() for page in booklet_pdf.pages)
+    assert "Report a problem with this page" not in text, "the web pages' own links stay on the web"

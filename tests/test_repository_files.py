@@ -155,10 +155,29 @@ def workflow_text(name: str) -> str:
     return (GITHUB / "workflows" / name).read_text(encoding="utf-8")
 
 
+def triggers(workflow: dict) -> set[str]:
+    """The events a workflow runs on, however `on:` is written (a name, a list or a mapping)."""
+    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    if isinstance(on, str):
+        return {on}
+    return set(on or ())
+
+
+def steps(workflow: dict, job: str) -> list[dict]:
+    return workflow["jobs"][job]["steps"]
+
+
+def step_running(workflow: dict, job: str, command: str) -> tuple[int, dict]:
+    """The first step of ``job`` whose `run:` contains ``command``, and its place."""
+    found = [(place, step) for place, step in enumerate(steps(workflow, job)) if command in step.get("run", "")]
+    assert found, f"no step runs {command!r}"
+    return found[0]
+
+
 def test_ci_tests_builds_and_keeps_the_offline_copy() -> None:
     ci = load_yaml(GITHUB / "workflows" / "ci.yml")
-    triggers = ci.get("on", ci.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert {"pull_request", "push"} <= set(triggers)
+    assert {"pull_request", "push"} <= triggers(ci)
+    assert ci["permissions"] == {"contents": "read"}
     text = workflow_text("ci.yml")
     for step in (
         "make test",
@@ -169,6 +188,59 @@ def test_ci_tests_builds_and_keeps_the_offline_copy() -> None:
         "path: dist/",
     ):
         assert step in text, step
+
+
+def test_ci_marks_problems_on_the_pull_requests_lines_before_the_long_steps() -> None:
+    ci = load_yaml(GITHUB / "workflows" / "ci.yml")
+    check, _ = step_running(ci, "test", "make check FORMAT=github")
+    tests, _ = step_running(ci, "test", "make test")
+    assert check < tests
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "$(BIN)/python -m guidekit check --format $(FORMAT)" in makefile
+
+
+def test_ci_summarises_a_pull_request_and_keeps_a_preview() -> None:
+    ci = load_yaml(GITHUB / "workflows" / "ci.yml")
+    checkout = next(step for step in steps(ci, "test") if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0, "the summary needs the base branch's history"
+    _, summary = step_running(ci, "test", "python -m guidekit pr-summary")
+    assert "github.event_name == 'pull_request'" in summary["if"]
+    assert summary["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    assert '--base "origin/$BASE_REF"' in summary["run"], "the base reaches the shell as a variable, not as code"
+    preview = [step for step in steps(ci, "test") if step.get("with", {}).get("name") == "site-preview"]
+    assert len(preview) == 1
+    assert preview[0]["uses"].startswith("actions/upload-artifact@")
+    assert preview[0]["if"] == "github.event_name == 'pull_request'"
+    assert preview[0]["with"]["path"].split() == ["site/", "dist/*.zip"]
+    _, last_build = max(
+        (place, step) for place, step in enumerate(steps(ci, "test")) if step.get("run", "").startswith("make build")
+    )
+    assert last_build["run"] == "make build", "the preview is the MkDocs build, built last"
+
+
+def workflows_triggered_by_pull_request_target(paths: list[Path]) -> list[str]:
+    """The workflows that run on `pull_request_target`, which runs with the repository's secrets
+    and a write token on the base branch's code, the usual start of running a fork's code with them."""
+    return [path.name for path in paths if "pull_request_target" in triggers(load_yaml(path))]
+
+
+def test_no_workflow_runs_on_pull_request_target() -> None:
+    assert WORKFLOWS
+    assert workflows_triggered_by_pull_request_target(WORKFLOWS) == []
+
+
+@pytest.mark.parametrize(
+    "on",
+    ["pull_request_target", "[push, pull_request_target]", "\n  pull_request_target:\n    branches: [main]"],
+)
+def test_a_planted_pull_request_target_workflow_is_found(tmp_path: Path, on: str) -> None:
+    planted = tmp_path / "planted.yml"
+    planted.write_text(
+        f"name: Planted\non: {on}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: 'true'\n",
+        encoding="utf-8",
+    )
+    assert validate("vendor.github-workflows", planted)[0] == 0, "the planted file is otherwise a valid workflow"
+    assert workflows_triggered_by_pull_request_target([*WORKFLOWS, planted]) == ["planted.yml"]
 
 
 def test_every_data_file_is_watched_so_zensical_rebuilds_when_one_changes() -> None:

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from guidekit.check import check_project
 from guidekit.core.dates import ClockError
 from guidekit.core.problems import Severity
+from guidekit.core.report_formats import FORMATS, github_report, json_report
 from guidekit.core.rules import explain
 from guidekit.data.bibliography import Reference
 from guidekit.data.load import GuideData, load_project_data
-from guidekit.data.project import Project, SetupError, load_project, site_base_path
+from guidekit.data.project import Project, SetupError, load_project, read_config, site_base_path
 from guidekit.release.publish import ENGINES, build_site
 from guidekit.release.site_links import find_broken_links, read_site
+from guidekit.review.git import GitError, merge_base, repository_root
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -26,8 +29,17 @@ def command_check(args: argparse.Namespace) -> int:
         return 2
     problems = check_project(project)
     failing = [p for p in problems if p.severity is Severity.ERROR or args.strict]
-    for problem in problems:
-        print(problem.report_line, file=sys.stderr)
+    # Workflow commands go to stdout, the stream GitHub documents ("sent to the runner over stdout",
+    # docs.github.com, workflow commands). Its runner reads stderr too (actions/runner ScriptHandler.cs
+    # gives both streams an OutputManager), but stdout keeps them apart from the count line for people,
+    # and lets JSON be piped. Plain text stays on stderr, as before.
+    if args.format == "github":
+        sys.stdout.write(github_report(problems, _repository_prefix(project)))
+    elif args.format == "json":
+        sys.stdout.write(json_report(problems))
+    else:
+        for problem in problems:
+            print(problem.report_line, file=sys.stderr)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if problems:
@@ -36,6 +48,20 @@ def command_check(args: argparse.Namespace) -> int:
     else:
         print("guide check: no problems found", file=sys.stderr)
     return 1 if failing else 0
+
+
+def _repository_prefix(project: Project) -> str:
+    """The guide's folder inside its git repository ("" at the top, or outside git).
+
+    Problems name paths from the folder of mkdocs.yml; GitHub places an annotation only by the
+    path from the repository's top, so a guide kept in a subfolder needs that folder in front.
+    """
+    try:
+        top = repository_root(project.root)
+    except GitError:
+        return ""
+    relative = project.root.resolve().relative_to(top.resolve()).as_posix()
+    return "" if relative == "." else relative
 
 
 def _explain(rule_id: str) -> int:
@@ -128,6 +154,38 @@ def command_readability(args: argparse.Namespace) -> int:
         failing += not score.passes
         print(f"{path.as_posix():40} {score.words:6d} {score.grade:6.1f} {score.ease:6.1f}{verdict}")
     return 1 if failing else 0
+
+
+def command_pr_summary(args: argparse.Namespace) -> int:
+    """Say what this branch changes in the guide since it left BASE: pages (reading grade, sources,
+    glossary terms, review), new bibliography and glossary entries, the changelog, and where the
+    changed pages are in the preview. Appends Markdown to $GITHUB_STEP_SUMMARY, or prints it."""
+    from guidekit.core.dates import today
+    from guidekit.review.summary import collect, render
+
+    project = _project(args)
+    if project is None:
+        return 2
+    try:
+        root = repository_root(project.root)
+        base_commit = merge_base(root, args.base)
+        directory_urls = read_config(project.config_file).get("use_directory_urls", True) is not False
+        text = render(collect(root, project, args.base, base_commit, today(), directory_urls))
+    except (GitError, SetupError) as error:
+        print(f"pr-summary: {error}", file=sys.stderr)
+        return 2
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        print(text, end="")
+        return 0
+    try:
+        with open(target, "a", encoding="utf-8") as summary:  # appended: other steps write there too
+            summary.write(text)
+    except OSError as error:
+        print(f"pr-summary: cannot write {target}: {error.strerror}", file=sys.stderr)
+        return 2
+    print(f"pr-summary: written to {target}", file=sys.stderr)
+    return 0
 
 
 CHART = Path("docs/images/survival-distant.svg")
@@ -293,7 +351,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--explain", metavar="RULE", help="say what a rule (the [id] after a message) means and how to fix it"
     )
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text for people (default, on stderr); github: workflow commands that mark each line "
+        "in a pull request; json: for other tools (both on stdout)",
+    )
     check.set_defaults(handler=command_check)
+    summary = commands.add_parser(
+        "pr-summary",
+        help="what this branch changes in the guide, for a pull request",
+        description=command_pr_summary.__doc__,
+    )
+    summary.add_argument(
+        "--base", default="origin/main", help="the branch the pull request goes into (default: origin/main)"
+    )
+    summary.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
+    summary.set_defaults(handler=command_pr_summary)
     linkcheck = commands.add_parser(
         "linkcheck", help="check internal links and anchors in a built site", description=command_linkcheck.__doc__
     )

@@ -18,6 +18,9 @@ and ``python -m guidekit check`` (what ``make check`` runs). (a) over (b) is wha
 cost, their HTML included; it is shown, no longer judged: the own-code share of a rebuild
 replaced that target, because it prices the guide's code rather than the HTML it makes.
 
+Then Lighthouse's four scores (performance, accessibility, best practices, SEO) for the real
+guide's home page and two chapters under each engine (``bench.lighthouse``): reported, not judged.
+
 Wall time is measured around each child process, peak memory is that child's own maximum
 resident set size (``os.wait4``). It prints the tables and the targets with PASS or FAIL, and
 ``main`` returns 1 if any target is missed. A benchmark, not a test: run it with ``make bench``.
@@ -45,6 +48,7 @@ from bench.engines import (
     format_engine_table,
     measure_engines,
 )
+from bench.lighthouse import lighthouse_section
 from bench.measure import (
     BenchmarkError,
     Sample,
@@ -82,6 +86,7 @@ MAX_CHECK_GROWTH = 12.0  # check time of 1000 chapters over 100: near-linear (10
 MAX_MEMORY_RATIO = 1.5
 REAL_COPY_ITEMS = ("mkdocs.yml", "docs", "overrides", "hooks")
 LARGE = 1000  # from this many chapters one build takes minutes: --runs-large runs, not --runs
+REAL_COPY = "real-a"  # the real guide's copy in the scratch folder, with its extension and hooks
 
 
 @dataclass(frozen=True)
@@ -266,7 +271,7 @@ def measure_real(repository: Path, runs: int, work: Path, serve: bool = True) ->
     """(a) and (b) in two copies of the real guide, each a git repository of one commit so that
     git-based plugins do the same work; (b) is the same content without the extension and hooks.
     The engines build and serve copy (a)."""
-    featured, plain = work / "real-a", work / "real-b"
+    featured, plain = work / REAL_COPY, work / "real-b"
     copy_real_guide(repository, featured, features=True)
     copy_real_guide(repository, plain, features=False)
     # One unmeasured build of each first: a broken configuration fails here, not halfway.
@@ -457,6 +462,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_false",
         help="skip mkdocs serve and zensical serve (edit-to-reload and the own-code share)",
     )
+    parser.add_argument(
+        "--no-lighthouse", dest="lighthouse", action="store_false", help="skip Lighthouse's scores of the real guide"
+    )
     return parser
 
 
@@ -470,8 +478,10 @@ def run_benchmark(
     real: bool = True,
     serve: bool = True,
     runs_large: int = 1,
+    lighthouse: bool = True,
 ) -> int:
-    """Measure, print the tables and the targets; 0 if every measured target passed, 1 if not, 2 on error."""
+    """Measure, print the tables and the targets; 0 if every measured target passed, 1 if not, 2 on error.
+    Lighthouse's scores (of the real guide only) are printed after them and never change the result."""
     try:
         sizes = parse_pages(pages) if isinstance(pages, str) else list(pages)
     except argparse.ArgumentTypeError as error:
@@ -495,6 +505,8 @@ def run_benchmark(
     engine_rows = [item.engines for item in measured]
     targets = evaluate(rows, engine_rows)
     print(format_report(rows, targets, machine_summary(), runs_note(sizes, runs, runs_large), engine_rows))
+    if real and lighthouse:
+        print("", *lighthouse_section(work / REAL_COPY, work), sep="\n")
     return exit_code(targets)
 
 
@@ -509,6 +521,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         real=args.real,
         serve=args.serve,
         runs_large=args.runs_large,
+        lighthouse=args.lighthouse,
     )
 
 

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
+import mergedeep
 import yaml
 
 from guidekit.core.rules import Level, RuleConfigError, rule_levels
@@ -124,8 +125,13 @@ def project_from_settings(config_file: Path, docs_dir: str, settings: dict[str, 
     )
 
 
-def read_config(config_file: Path) -> dict[str, Any]:
-    """``mkdocs.yml`` as a mapping, its tags left unexecuted; SetupError if it cannot be read."""
+def read_config(config_file: Path, _inheriting: frozenset[Path] = frozenset()) -> dict[str, Any]:
+    """``mkdocs.yml`` as a mapping, its tags left unexecuted; SetupError if it cannot be read.
+
+    A config with ``INHERIT:`` (mkdocs.offline.yml) is merged over the one it names, as both
+    engines merge it (mergedeep's replace strategy, MkDocs' own): its checks then see the same
+    Markdown extensions the build uses.
+    """
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except OSError as error:
@@ -134,7 +140,16 @@ def read_config(config_file: Path) -> dict[str, Any]:
         raise SetupError(f"{config_file}: the site configuration is not valid YAML: {error}") from None
     if not isinstance(config, dict):
         raise SetupError(f"{config_file}: the site configuration must be a mapping")
-    return config
+    inherit = config.pop("INHERIT", None)
+    if inherit is None:
+        return config
+    if not isinstance(inherit, str) or not inherit.strip():
+        raise SetupError(f"{config_file}: INHERIT must name a configuration file")
+    parent_file = (config_file.parent / inherit).resolve()
+    if parent_file in _inheriting or parent_file == config_file.resolve():
+        raise SetupError(f"{config_file}: INHERIT comes back to {parent_file} (a loop)")
+    parent = read_config(parent_file, _inheriting | {config_file.resolve()})
+    return mergedeep.merge(parent, config)
 
 
 def load_project(config_file: Path) -> Project:

@@ -12,14 +12,19 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from guidekit.data.nav import nav_entries
+from guidekit.data.project import read_config
 from guidekit.release.browser import BrowserMissingError, chromium
-from guidekit.release.print_book import book_order, html_path, render_book
+from guidekit.release.page_numbers import PageNumbersError, anchor_pages, settle
+from guidekit.release.print_book import book_order, html_path, page_name, render_book
 from guidekit.release.publish import build_environment, run_engine
 
 GUIDE_NAME = "metastatic-cancer-guide"
+SITE_NAME = "Metastatic Cancer Guide"
+ONLINE_URL = "https://metastatic-cancer-guide.github.io/guide/"
 # Opened from disk, the 404 page's absolute links lead nowhere; the copy goes without it.
 NOT_IN_COPY = ("404.html",)
 
@@ -54,7 +59,11 @@ def zip_folder(folder: Path, target: Path, epoch: int) -> None:
 
 
 def print_to_pdf(page: Path, target: Path, paper: str) -> None:
-    """Chromium's print-to-PDF, with page numbers in the footer."""
+    """Chromium's print-to-PDF of ``page``, on ``paper``, with an outline and tags.
+
+    The page sets its own margins, running heads and page numbers (CSS @page margin boxes), so
+    Chromium's own header and footer stay off: they would print over them.
+    """
     try:
         with chromium() as browser:
             tab = browser.new_page()
@@ -63,20 +72,46 @@ def print_to_pdf(page: Path, target: Path, paper: str) -> None:
             )
             tab.goto(page.as_uri(), wait_until="load")
             tab.emulate_media(media="print")
-            footer = '<div style="font-size:9px;width:100%;text-align:center;"><span class="pageNumber"></span></div>'
             tab.pdf(
                 path=str(target),
                 format=paper,
                 print_background=True,
-                display_header_footer=True,
-                header_template="<div></div>",
-                footer_template=footer,
-                margin={"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+                display_header_footer=False,
                 outline=True,
                 tagged=True,
             )
     except BrowserMissingError as error:
         raise SystemExit(f"offline: the PDF needs a browser: {error}") from None
+
+
+def report_address(root: Path) -> str:
+    """Where readers report a mistake: the issues of mkdocs.yml's repo_url (the web pages' own
+    "Report a problem" links lead there too)."""
+    repo_url = read_config(root / "mkdocs.yml").get("repo_url")
+    if not isinstance(repo_url, str) or not repo_url.strip():
+        config = root / "mkdocs.yml"
+        raise SystemExit(f"offline: {config}: repo_url is needed (the book prints where to report a mistake)")
+    return repo_url.strip().rstrip("/") + "/issues"
+
+
+def print_book(site: Path, pages: list[str], pdf: Path, paper: str, book: Mapping[str, str]) -> dict[str, int]:
+    """Print the book to ``pdf`` with page numbers in its contents; returns where each chapter starts.
+
+    ``book`` holds render_book's words (site_name, version, date, url, report_url). Each print
+    writes print.html in ``site`` with the numbers found by the print before.
+    """
+    names = [page_name(page) for page in pages]
+
+    def print_pass(numbers: Mapping[str, int]) -> Mapping[str, int]:
+        html = render_book(site, pages, page_numbers=numbers, **book)
+        (site / "print.html").write_text(html, encoding="utf-8")
+        print_to_pdf(site / "print.html", pdf, paper)
+        return anchor_pages(pdf, names)
+
+    try:
+        return settle(print_pass)
+    except PageNumbersError as error:
+        raise SystemExit(f"offline: {error}") from None
 
 
 def write_checksums(files: list[Path], target: Path) -> None:
@@ -100,15 +135,16 @@ def build_offline(root: Path, dist: Path, paper: str = "A4", engine: str = "mkdo
         pages = book_order([entry.docs_path for entry in nav_entries((root / "mkdocs.yml").read_text("utf-8")) or []])
         epoch = int(environment["SOURCE_DATE_EPOCH"])
         date = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).date().isoformat()
-        book = render_book(
-            site,
-            [html_path(page) for page in pages],
-            site_name="Metastatic Cancer Guide",
-            version=version,
-            date=date,
-            url="https://metastatic-cancer-guide.github.io/guide/",
-        )
-        (site / "print.html").write_text(book, encoding="utf-8")
+        book = {
+            "site_name": SITE_NAME,
+            "version": version,
+            "date": date,
+            "url": ONLINE_URL,
+            "report_url": report_address(root),
+        }
+        book_pages = [html_path(page) for page in pages]
+        # The copy's print.html has no page numbers: a browser prints it on its own paper.
+        (site / "print.html").write_text(render_book(site, book_pages, **book), encoding="utf-8")
         archive = dist / f"{GUIDE_NAME}-offline-{version}.zip"
         zip_folder(site, archive, epoch)
         pdf = (
@@ -116,7 +152,7 @@ def build_offline(root: Path, dist: Path, paper: str = "A4", engine: str = "mkdo
             if paper == "A4"
             else dist / f"{GUIDE_NAME}-{version}-{paper.lower()}.pdf"
         )
-        print_to_pdf(site / "print.html", pdf, paper)
+        print_book(site, book_pages, pdf, paper, book)
     write_checksums([archive, pdf], dist / "SHA256SUMS")
     for path in (archive, pdf):
         print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KiB)", file=sys.stderr)

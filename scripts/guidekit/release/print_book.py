@@ -4,19 +4,28 @@ sources, the questions to ask, and the glossary at the end.
 Made from an offline build (pages are NAME.html side by side). Each page's ids get the page's
 name as a prefix, so "cite-1" on two chapters stays two anchors, and links between pages become
 links within the document: a printed citation or glossary mark still leads somewhere.
+
+The book sets its own pages (CSS paged media, which Chromium prints): each chapter is a named
+page whose running head carries its title, and every page after the cover shows its number, the
+edition date and the review status. The contents' page numbers are given by the caller, who
+finds them by printing (see page_numbers.py).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
+from guidekit.core.dates import human_date
 from guidekit.core.links import resolve, split
 
 # Pages of the printed book, in this order; those not in the nav are skipped.
@@ -39,7 +48,8 @@ def book_order(nav_pages: list[str]) -> list[str]:
     return pages + [page for page in AT_THE_END if page in nav_pages]
 
 
-def _page_name(html_path: str) -> str:
+def page_name(html_path: str) -> str:
+    """A page's name in the book, the prefix of its ids and its chapter's anchor: 'a/b.html' -> 'a-b'."""
     return posixpath.splitext(html_path)[0].replace("/", "-")
 
 
@@ -52,7 +62,7 @@ def _rewrite_link(href: str, page: str, in_book: set[str]) -> str:
     target = page if link.same_page else link.path
     if link.leaves_root or not target.endswith(".html") or target not in in_book:
         return href  # images, other files and pages not in the book keep their address
-    name = _page_name(target)
+    name = page_name(target)
     # The fragment as written: it stays a valid address, and browsers decode it to find the id.
     return f"#{name}--{parts.fragment}" if parts.fragment else f"#{name}"
 
@@ -63,9 +73,10 @@ def chapter_from_page(site: Path, page: str, in_book: set[str]) -> Chapter:
     article = tree.css_first("article.md-content__inner")
     if article is None:
         raise ValueError(f"{page}: no article in the built page")
-    for node in article.css("a.headerlink, .guide-review, script"):
+    # The review record and the web "report a problem" link are per page; the book prints one address.
+    for node in article.css("a.headerlink, .guide-review, .guide-report, script"):
         node.decompose()
-    name = _page_name(page)
+    name = page_name(page)
     for node in article.css("[id]"):
         node.attrs["id"] = f"{name}--{node.attrs['id']}"
     for node in article.css("[href]"):
@@ -81,38 +92,116 @@ def _inner(node: Node) -> str:
     return outer[outer.index(">") + 1 : outer.rindex("<")]
 
 
-def _cover(site_name: str, version: str, date: str, url: str) -> str:
+def edition_date(iso_day: str) -> str:
+    """'2026-12-03' -> '3 December 2026': day before month, read the same way in the US and the UK."""
+    day = dt.date.fromisoformat(iso_day)
+    return human_date((day.year, day.month, day.day))
+
+
+def short_address(url: str) -> str:
+    """An address as a reader would type it: no scheme, no trailing slash."""
+    parts = urlsplit(url)
+    return f"{parts.netloc}{parts.path}".rstrip("/")
+
+
+def _cover(site_name: str, version: str, edition: str, url: str, report_url: str) -> str:
     return f"""
 <section class="guide-cover" id="cover">
   <h1>{html.escape(site_name)}</h1>
   <p class="guide-cover__subtitle">A plain-language guide for people whose cancer has spread,
   and the people close to them.</p>
   <p><strong>Version:</strong> {html.escape(version)} &middot;
-  <strong>Edition of:</strong> {html.escape(date)}</p>
+  <strong>Edition of:</strong> {html.escape(edition)}</p>
   <p class="guide-cover__status"><strong>Status: awaiting clinical review.</strong> No doctor, nurse or other
   clinician has checked this guide yet. It is not medical advice. In an emergency, call your local emergency number.</p>
-  <p><strong>Online version:</strong> <a href="{html.escape(url)}">{html.escape(url)}</a></p>
+  <p><strong>Online version:</strong>
+  <a class="guide-print-address" href="{html.escape(url)}">{html.escape(url)}</a></p>
+  <p class="guide-cover__report"><strong>Found a mistake?</strong> Tell us at
+  <a class="guide-print-address" href="{html.escape(report_url)}">{html.escape(short_address(report_url))}</a>.
+  Please name the chapter and the page number.</p>
   <p>Words marked with <span class="guide-term-mark">†</span> are explained in the glossary at the end.
   Small raised numbers lead to the sources listed at the end of each chapter.</p>
 </section>"""
 
 
-def _contents(chapters: list[Chapter]) -> str:
-    items = "".join(f'<li><a href="#{c.name}">{html.escape(c.title)}</a></li>' for c in chapters)
+def _contents(chapters: list[Chapter], page_numbers: Mapping[str, int]) -> str:
+    items = "".join(
+        f'<li><a href="#{c.name}"><span class="guide-contents__title">{html.escape(c.title)}</span>'
+        + (
+            f'<span class="guide-contents__leader" aria-hidden="true"></span>'
+            f'<span class="guide-contents__page">{page_numbers[c.name]}</span>'
+            if c.name in page_numbers
+            else ""
+        )
+        + "</a></li>"
+        for c in chapters
+    )
     return f'<nav class="guide-contents" id="contents" aria-label="Contents"><h2>Contents</h2><ol>{items}</ol></nav>'
 
 
-def render_book(site: Path, pages: list[str], *, site_name: str, version: str, date: str, url: str) -> str:
-    """The one-page edition as an HTML document, styled by the site's own stylesheets."""
+def css_string(text: str) -> str:
+    """``text`` as a double-quoted CSS string, safe inside a <style> element.
+
+    Quotes, backslashes, control characters and "<" (which could close the element) become CSS
+    escapes; the space after each ends the escape and is not printed.
+    """
+    escaped = "".join(
+        f"\\{ord(char):x} " if char in '"\\<>&' or ord(char) < 0x20 or ord(char) == 0x7F else char for char in text
+    )
+    return f'"{escaped}"'
+
+
+def page_styles(chapters: list[Chapter], site_name: str, edition: str) -> str:
+    """The book's pages: margins, a running head per chapter (a named page each), the foot line.
+
+    Generated here rather than kept in guide.css: the titles and the date belong to this book, and
+    a web page printed from a browser should not claim a chapter or an edition.
+    """
+    box = "font-size: 9pt; color: #444444; font-family: sans-serif;"  # small, but well above 8 pt
+    rules = [
+        "@page { margin: 20mm 16mm 20mm;"
+        f" @top-right {{ content: {css_string('Page ')} counter(page); {box} }}"
+        f" @bottom-left {{ content: {css_string(site_name + ' · Edition of ' + edition)}; {box} }}"
+        f" @bottom-right {{ content: {css_string('Draft, awaiting clinical review')}; {box} }} }}",
+        # The cover is a title page: no running head or foot. (:first, not a named page: a named
+        # page would start a new page after anything printed before the cover.)
+        "@page :first { @top-right { content: none } @bottom-left { content: none } @bottom-right { content: none } }",
+        f"@page guide-contents {{ @top-left {{ content: {css_string('Contents')}; {box} }} }}",
+        ".guide-contents { page: guide-contents; }",
+    ]
+    for number, chapter in enumerate(chapters, start=1):
+        rules.append(f"@page guide-chapter-{number} {{ @top-left {{ content: {css_string(chapter.title)}; {box} }} }}")
+        rules.append(f"section[id={css_string(chapter.name)}] {{ page: guide-chapter-{number}; }}")
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
+
+
+def render_book(
+    site: Path,
+    pages: list[str],
+    *,
+    site_name: str,
+    version: str,
+    date: str,
+    url: str,
+    report_url: str,
+    page_numbers: Mapping[str, int] | None = None,
+) -> str:
+    """The one-page edition as an HTML document, styled by the site's own stylesheets.
+
+    ``date`` is the edition's day (ISO); ``report_url`` where readers report a mistake;
+    ``page_numbers`` where each chapter (by name) starts, for the contents (none: no numbers).
+    """
     shell = HTMLParser((site / "index.html").read_text(encoding="utf-8"))
     styles = "".join(node.html or "" for node in shell.css('head link[rel="stylesheet"]'))
     chapters = [chapter_from_page(site, page, set(pages)) for page in pages]
+    edition = edition_date(date)
     sections = "".join(f'<section class="guide-chapter" id="{c.name}">{c.body}</section>' for c in chapters)
-    body = _cover(site_name, version, date, url) + _contents(chapters) + sections
+    body = _cover(site_name, version, edition, url, report_url) + _contents(chapters, page_numbers or {}) + sections
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{html.escape(site_name)} (printable edition {html.escape(version)})</title>{styles}</head>"
+        f"<title>{html.escape(site_name)} (printable edition {html.escape(version)})</title>{styles}"
+        f"{page_styles(chapters, site_name, edition)}</head>"
         '<body class="guide-print"><div class="md-container"><main class="md-main"><div class="md-content">'
         f'<article class="md-content__inner md-typeset">{body}</article></div></main></div></body></html>\n'
     )

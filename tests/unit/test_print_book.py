@@ -1,0 +1,120 @@
+"""The booklet's HTML: running heads per chapter, the contents' page numbers, the edition date and
+where to report a mistake; and the loop that finds the page numbers by printing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from guidekit.release.page_numbers import PageNumbersError, settle
+from guidekit.release.print_book import css_string, edition_date, render_book, short_address
+
+REPORT = "https://github.com/example/guide/issues"
+
+
+def page(title: str, body: str = "") -> str:
+    return (
+        '<html><head><link rel="stylesheet" href="assets/site.css"></head><body>'
+        f'<article class="md-content__inner md-typeset"><h1 id="top">{title}</h1><p>Text.</p>{body}'
+        '<aside class="guide-review">Reviewed on 1 May 2026.</aside>'
+        '<p class="guide-report"><a class="guide-report__link" '
+        f'href="{REPORT}/new?template=report-a-mistake.yml&amp;page=x">Report a problem with this page</a></p>'
+        "</article></body></html>"
+    )
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    (tmp_path / "index.html").write_text(page("Welcome"), encoding="utf-8")
+    (tmp_path / "basics.html").write_text(page("The &quot;basics&quot; \\ of it &lt;/style&gt;"), encoding="utf-8")
+    return tmp_path
+
+
+def book(site: Path, numbers: Mapping[str, int] | None = None) -> HTMLParser:
+    html = render_book(
+        site,
+        ["index.html", "basics.html"],
+        site_name="Guide",
+        version="v1",
+        date="2026-12-03",
+        url="https://example.org/guide/",
+        report_url=REPORT,
+        page_numbers=numbers,
+    )
+    return HTMLParser(html)
+
+
+def test_css_strings_cannot_break_out_of_the_string_or_the_style_element() -> None:
+    quoted = css_string('say "hi" \\ </style>\n')
+    assert quoted.startswith('"') and quoted.endswith('"')
+    inner = quoted[1:-1]
+    assert '"' not in inner and "<" not in inner and "\n" not in inner
+    assert inner == "say \\22 hi\\22  \\5c  \\3c /style\\3e \\a "
+
+
+def test_the_edition_date_is_written_out_and_the_address_is_short() -> None:
+    assert edition_date("2026-12-03") == "3 December 2026"
+    assert short_address("https://github.com/example/guide/issues/") == "github.com/example/guide/issues"
+
+
+def test_each_chapter_is_a_named_page_whose_head_is_its_title(site: Path) -> None:
+    tree = book(site)
+    style = tree.css_first("head style").text()
+    assert '@page guide-chapter-1 { @top-left { content: "Welcome";' in style
+    assert 'section[id="index"] { page: guide-chapter-1; }' in style
+    assert 'content: "The \\22 basics\\22  \\5c  of it \\3c /style\\3e ";' in style
+    assert 'section[id="basics"] { page: guide-chapter-2; }' in style
+    assert '"Page " counter(page)' in style
+    assert '"Guide · Edition of 3 December 2026"' in style and '"Draft, awaiting clinical review"' in style
+    # The title cannot end the style element early: the page has one style and the sections.
+    assert len(tree.css("style")) == 1 and len(tree.css("section.guide-chapter")) == 2
+
+
+def test_the_cover_gives_the_edition_and_one_address_to_report_a_mistake(site: Path) -> None:
+    tree = book(site)
+    cover = " ".join(tree.css_first("#cover").text().split())
+    assert "Edition of: 3 December 2026" in cover
+    report = tree.css_first("#cover .guide-cover__report")
+    words = " ".join(report.text().split())
+    assert "Found a mistake? Tell us at github.com/example/guide/issues." in words
+    assert "name the chapter and the page number" in words
+    link = report.css_first("a")
+    assert link.attrs["href"] == REPORT and link.text() == "github.com/example/guide/issues"
+    # Each web page's own report link and review record stay on the web.
+    assert tree.css(".guide-report, .guide-review") == []
+    assert "Report a problem with this page" not in tree.body.text()
+
+
+def test_the_contents_show_page_numbers_only_once_they_are_known(site: Path) -> None:
+    unnumbered = book(site)
+    assert unnumbered.css(".guide-contents__page") == []
+    numbered = book(site, {"index": 3, "basics": 7})
+    entries = [
+        (item.css_first("a").attrs["href"], item.css_first(".guide-contents__page").text())
+        for item in numbered.css(".guide-contents li")
+    ]
+    assert entries == [("#index", "3"), ("#basics", "7")]
+    assert len(numbered.css('.guide-contents__leader[aria-hidden="true"]')) == 2
+
+
+def test_page_numbers_settle_once_a_print_finds_what_it_printed() -> None:
+    printed: list[dict[str, int]] = []
+
+    def print_pass(numbers: Mapping[str, int]) -> Mapping[str, int]:
+        printed.append(dict(numbers))
+        # Numbers in the contents push the second chapter one page on, once.
+        return {"a": 3, "b": 8 if numbers else 7}
+
+    assert settle(print_pass) == {"a": 3, "b": 8}
+    assert printed == [{}, {"a": 3, "b": 7}, {"a": 3, "b": 8}]
+
+
+def test_page_numbers_that_never_settle_fail_and_name_the_chapter() -> None:
+    def print_pass(numbers: Mapping[str, int]) -> Mapping[str, int]:
+        return {"a": 3, "b": numbers.get("b", 6) + 1}  # each print moves "b" on
+
+    with pytest.raises(PageNumbersError, match=r"did not settle after 4 prints; still moving: b$"):
+        settle(print_pass)
