@@ -118,3 +118,18 @@ def test_page_numbers_that_never_settle_fail_and_name_the_chapter() -> None:
 
     with pytest.raises(PageNumbersError, match=r"did not settle after 4 prints; still moving: b$"):
         settle(print_pass)
+
+
+def test_the_books_words_come_from_mkdocs_yml_and_a_missing_one_is_named(tmp_path: Path) -> None:
+    from guidekit.release.offline import book_words
+
+    config = "site_name: A guide\nsite_url: https://example.org/g/\nrepo_url: https://github.com/o/r/\n"
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert book_words(tmp_path) == {
+        "site_name": "A guide",
+        "url": "https://example.org/g/",
+        "report_url": "https://github.com/o/r/issues",
+    }
+    (tmp_path / "mkdocs.yml").write_text(config.replace("repo_url", "# repo_url"), encoding="utf-8")
+    with pytest.raises(SystemExit, match="repo_url is needed"):
+        book_words(tmp_path)

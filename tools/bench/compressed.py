@@ -10,14 +10,12 @@ served as ``serve_folder`` serves them otherwise.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
 import io
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import BinaryIO
+
+from guidekit.release.browser import QuietHandler, serve_folder
 
 # What the guide's host compresses: text. Images other than SVG, and fonts, are compressed already.
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt"})
@@ -40,11 +38,8 @@ def accepts_gzip(header: str | None) -> bool:
     return False
 
 
-class CompressingHandler(SimpleHTTPRequestHandler):
+class CompressingHandler(QuietHandler):
     """Serves a folder quietly; a text file goes gzip-compressed to a client that accepts it."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def send_head(self) -> BinaryIO | None:  # type: ignore[override]
         path = Path(self.translate_path(self.path))
@@ -62,15 +57,6 @@ class CompressingHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextlib.contextmanager
-def serve_compressed(folder: Path) -> Iterator[str]:
+def serve_compressed(folder: Path) -> contextlib.AbstractContextManager[str]:
     """Serve ``folder`` on 127.0.0.1 at a free port, compressing text; yields the base URL, ending in '/'."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CompressingHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return serve_folder(folder, handler=CompressingHandler)

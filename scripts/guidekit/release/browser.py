@@ -54,7 +54,7 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     """Serves files without logging each request: tool output and test logs stay readable."""
 
     def log_message(self, format: str, *args: object) -> None:
@@ -62,9 +62,12 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` over http on 127.0.0.1 at a free port; yields the base URL, ending in '/'."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+def serve_folder(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """Serve ``folder`` over http on 127.0.0.1 at a free port; yields the base URL, ending in '/'.
+
+    ``handler`` answers each request (the benchmark's compresses text, as the published site's host does).
+    """
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -23,8 +23,6 @@ from guidekit.release.print_book import book_order, html_path, page_name, render
 from guidekit.release.publish import build_environment, run_engine
 
 GUIDE_NAME = "metastatic-cancer-guide"
-SITE_NAME = "Metastatic Cancer Guide"
-ONLINE_URL = "https://metastatic-cancer-guide.github.io/guide/"
 # Opened from disk, the 404 page's absolute links lead nowhere; the copy goes without it.
 NOT_IN_COPY = ("404.html",)
 
@@ -84,14 +82,23 @@ def print_to_pdf(page: Path, target: Path, paper: str) -> None:
         raise SystemExit(f"offline: the PDF needs a browser: {error}") from None
 
 
-def report_address(root: Path) -> str:
-    """Where readers report a mistake: the issues of mkdocs.yml's repo_url (the web pages' own
-    "Report a problem" links lead there too)."""
-    repo_url = read_config(root / "mkdocs.yml").get("repo_url")
-    if not isinstance(repo_url, str) or not repo_url.strip():
-        config = root / "mkdocs.yml"
-        raise SystemExit(f"offline: {config}: repo_url is needed (the book prints where to report a mistake)")
-    return repo_url.strip().rstrip("/") + "/issues"
+def book_words(root: Path) -> dict[str, str]:
+    """What the book prints from mkdocs.yml: the guide's name, its online address, and where readers
+    report a mistake (the issues of ``repo_url``, where the web pages' "Report a problem" links lead)."""
+    config_file = root / "mkdocs.yml"
+    config = read_config(config_file)
+    words = {}
+    for setting, word, why in (
+        ("site_name", "site_name", "the book's title"),
+        ("site_url", "url", "the online version's address"),
+        ("repo_url", "report_url", "where to report a mistake"),
+    ):
+        value = config.get(setting)
+        if not isinstance(value, str) or not value.strip():
+            raise SystemExit(f"offline: {config_file}: {setting} is needed (the book prints {why})")
+        words[word] = value.strip()
+    words["report_url"] = words["report_url"].rstrip("/") + "/issues"
+    return words
 
 
 def print_book(site: Path, pages: list[str], pdf: Path, paper: str, book: Mapping[str, str]) -> dict[str, int]:
@@ -135,13 +142,7 @@ def build_offline(root: Path, dist: Path, paper: str = "A4", engine: str = "mkdo
         pages = book_order([entry.docs_path for entry in nav_entries((root / "mkdocs.yml").read_text("utf-8")) or []])
         epoch = int(environment["SOURCE_DATE_EPOCH"])
         date = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).date().isoformat()
-        book = {
-            "site_name": SITE_NAME,
-            "version": version,
-            "date": date,
-            "url": ONLINE_URL,
-            "report_url": report_address(root),
-        }
+        book = {**book_words(root), "version": version, "date": date}
         book_pages = [html_path(page) for page in pages]
         # The copy's print.html has no page numbers: a browser prints it on its own paper.
         (site / "print.html").write_text(render_book(site, book_pages, **book), encoding="utf-8")
