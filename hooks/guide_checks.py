@@ -46,7 +46,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = _root(config)
     for name in PATH_SETTINGS:
         value = extension_settings([{EXTENSION_NAME: settings}])[name]
-        settings[name] = str((root / value).resolve())
+        if value:  # an unset optional path (a translation's settings, in the English) stays unset
+            settings[name] = str((root / value).resolve())
     settings["root"] = str(root)
     # A fresh log for every build (and every `mkdocs serve` rebuild): the extension gives it each
     # page's refused HTML instead of raising, so every page's refusals are listed.

@@ -7,14 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-from guidekit.check import check_project
+from guidekit.check import check_editions, check_project
 from guidekit.core.dates import ClockError
 from guidekit.core.problems import Severity
 from guidekit.core.report_formats import FORMATS, github_report, json_report
 from guidekit.core.rules import explain
+from guidekit.core.words import Words, words_for
 from guidekit.data.bibliography import Reference
 from guidekit.data.load import GuideData, load_project_data
 from guidekit.data.project import Project, SetupError, load_project, read_config, site_base_path
+from guidekit.data.survival import read_labels
 from guidekit.release.publish import ENGINES, build_site
 from guidekit.release.site_links import find_broken_links, read_site
 from guidekit.review.git import GitError, merge_base, repository_root
@@ -27,7 +29,7 @@ def command_check(args: argparse.Namespace) -> int:
     project = _project(args)
     if project is None:
         return 2
-    problems = check_project(project)
+    problems = check_editions(project)
     failing = [p for p in problems if p.severity is Severity.ERROR or args.strict]
     # Workflow commands go to stdout, the stream GitHub documents ("sent to the runner over stdout",
     # docs.github.com, workflow commands). Its runner reads stderr too (actions/runner ScriptHandler.cs
@@ -114,6 +116,7 @@ def _checks_before(engine: str, args: argparse.Namespace) -> int:
     project = _project(args)
     if project is None:
         return 2
+    # Each translation is checked by its own build (the extension checks the pages it is given).
     problems = check_project(project)
     for problem in problems:
         print(problem.report_line, file=sys.stderr)
@@ -188,7 +191,7 @@ def command_pr_summary(args: argparse.Namespace) -> int:
     return 0
 
 
-CHART = Path("docs/images/survival-distant.svg")
+CHART_IN_DOCS = Path("images/survival-distant.svg")  # in each edition's docs_dir
 
 
 def _project(args: argparse.Namespace) -> Project | None:
@@ -208,43 +211,55 @@ def _load_data(args: argparse.Namespace) -> tuple[Project, GuideData] | None:
     return project, load_project_data(project)
 
 
-def _published_by(reference: Reference) -> str:
+def _published_by(reference: Reference, words: Words) -> str:
     """Who published a source, in a few words: the organization, else the journal, else the title."""
     if reference.publisher:
         return reference.publisher
     if reference.container_title:
-        return f"the journal {reference.container_title}"
+        return words.journal.format(name=reference.container_title)
     return reference.title
 
 
+def _chart_problem(project: Project, data: GuideData) -> int:
+    for problem in data.problems:
+        print(problem, file=sys.stderr)
+    print(f"chart: the survival data could not be read ({project.config_file.name})", file=sys.stderr)
+    return 1
+
+
 def command_chart(args: argparse.Namespace) -> int:
-    """Draw the survival chart from docs/data/survival.yml; with --check, only say whether it is stale."""
+    """Draw the survival chart of the guide and of each translation (its names, the same figures);
+    with --check, only say whether one is stale."""
     from guidekit.render.survival_chart import render_chart  # only this command draws
 
     loaded = _load_data(args)
     if loaded is None:
         return 2
-    project, data = loaded
-    if data.survival is None:
-        for problem in data.problems:
-            print(problem, file=sys.stderr)
-        print("chart: the survival data could not be read", file=sys.stderr)
-        return 1
-    references = data.bibliography.references
-    publishers = {key: _published_by(references[key]) for key in data.survival.sources if key in references}
-    svg = render_chart(data.survival, publishers)
-    target = project.root / CHART
-    current = target.read_text(encoding="utf-8") if target.exists() else None
-    if args.check:
-        if current != svg:
-            print(f"{CHART}: stale; run `python -m guidekit chart` and commit the result", file=sys.stderr)
-            return 1
-        print(f"{CHART}: up to date", file=sys.stderr)
-        return 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(svg, encoding="utf-8")
-    print(f"wrote {CHART} ({len(svg.encode())} bytes)", file=sys.stderr)
-    return 0
+    main, _ = loaded
+    stale = 0
+    for project in (main, *(load_project(config) for config in main.translations)):
+        data = load_project_data(project)
+        if data.survival is None:
+            return _chart_problem(project, data)
+        references = data.bibliography.references
+        words = words_for(project.language)
+        publishers = {key: _published_by(references[key], words) for key in data.survival.sources if key in references}
+        labels = read_labels(project.survival_labels) if project.survival_labels else {}
+        svg = render_chart(data.survival, publishers, words, labels)
+        target = project.docs_dir / CHART_IN_DOCS
+        name = project.display(target)
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if args.check:
+            if current != svg:
+                print(f"{name}: stale; run `python -m guidekit chart` and commit the result", file=sys.stderr)
+                stale += 1
+            else:
+                print(f"{name}: up to date", file=sys.stderr)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(svg, encoding="utf-8")
+        print(f"wrote {name} ({len(svg.encode())} bytes)", file=sys.stderr)
+    return 1 if stale else 0
 
 
 def command_budget(args: argparse.Namespace) -> int:

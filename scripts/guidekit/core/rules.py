@@ -257,6 +257,48 @@ _RULES = (
     Rule(
         "unused-source", "A bibliography entry no page cites.", "Cite it where a page relies on it, or remove it.", _W
     ),
+    # Translations (mkdocs.es.yml): each translated page against its English page
+    Rule(
+        "translation-missing",
+        "An English page has no translated page in a translation's folder (docs-es/).",
+        "Translate the page into a file with the same name in the translation's folder, or ask for help in the pull request.",
+    ),
+    Rule(
+        "translation-orphan",
+        "A translated page has no English page of the same name.",
+        "Rename it after its English page, or remove it if the English page was removed.",
+    ),
+    Rule(
+        "translation-unrecorded",
+        "A translated page does not say which version of its English page it translates (translated_from).",
+        "Add 'translated_from:' with the value the message gives, once the page matches that version of the English.",
+    ),
+    Rule(
+        "translation-outdated",
+        "The English page has changed since the translated page was made from it.",
+        "Bring the changes into the translation (git diff shows them), then set translated_from to the value the message gives.",
+        _W,
+    ),
+    Rule(
+        "translation-citations",
+        "A translated page does not cite the same sources as its English page.",
+        "Cite the same keys at the same facts; a source only the translation cites must be in its language (language: es).",
+    ),
+    Rule(
+        "translation-numbers",
+        "A figure (percentage, temperature, phone number, year) is in one language's page and not the other's.",
+        "Write the same figure in both, in digits; a number only the translation needs goes in its numbers_not_in_english.",
+    ),
+    Rule(
+        "translation-glossary",
+        "A term of the English glossary has no entry in a translation's glossary (or an entry translates no English term).",
+        "Add an entry with 'translates:' naming the English term, or fix the name after 'translates:'.",
+    ),
+    Rule(
+        "translation-labels",
+        "A cancer or place of the survival table has no translated name.",
+        "Add the name to the translation's survival labels file (docs-es/data/survival-labels.yml).",
+    ),
     # What is published
     Rule(
         "html-element",

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidekit.core.dates import human_date
-from guidekit.core.words import Words, words_for
 from guidekit.core.problems import Problem
+from guidekit.core.words import Words, words_for
 from guidekit.data.fields import DAY, TEXT, TEXT_LIST, Field, Schema, data_problem, entries, read_fields
 from guidekit.source.text import SourceText, read_source
 from guidekit.source.yaml_positions import Located, parse_yaml
@@ -84,7 +84,8 @@ def changelog_lines(changes: list[Change], titles: dict[str, str], words: Words 
         if change.date != current:
             current = change.date
             day = change.date
-            lines += ["", f"## {words.date((day.year, day.month, day.day)) if words else human_date((day.year, day.month, day.day))}", ""]
+            parts = (day.year, day.month, day.day)
+            lines += ["", f"## {words.date(parts) if words else human_date(parts)}", ""]
         links = ", ".join(f"[{titles.get(page, page)}]({page})" for page in change.pages)
         lines.append(f"- {change.change} ({links})")
     return lines or ["", (words or words_for(None)).no_changes]

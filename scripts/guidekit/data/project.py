@@ -38,8 +38,15 @@ RULES_SETTING = "rules"
 TRANSLATIONS_SETTING = "translations"
 # The settings that are paths, relative to the folder of mkdocs.yml: a builder makes them absolute.
 PATH_SETTINGS = (
-    "bibliography", "glossary", "docs_dir", "survival", "changelog", "emergencies",
-    "translates", "source_glossary", "survival_labels",
+    "bibliography",
+    "glossary",
+    "docs_dir",
+    "survival",
+    "changelog",
+    "emergencies",
+    "translates",
+    "source_glossary",
+    "survival_labels",
 )
 
 

@@ -111,7 +111,11 @@ class _MarkerPreprocessor(Preprocessor):
                 output += ["", *self.extension.changelog_markdown(), ""]
             elif line.strip() == SURVIVAL_MARKER and state.data.survival is not None:
                 # A Markdown table, so the tables extension renders it and its citations are numbered.
-                output += ["", *table_lines(state.data.survival, self.extension.words, self.extension.survival_labels()), ""]
+                output += [
+                    "",
+                    *table_lines(state.data.survival, self.extension.words, self.extension.survival_labels()),
+                    "",
+                ]
             elif marker:
                 state.markers.add(marker)
                 output += ["", _PLACEHOLDER.format(marker), ""]

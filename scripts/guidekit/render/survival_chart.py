@@ -182,19 +182,21 @@ def render_chart(
     body += texts
     texts, baseline = _paragraph(LEFT, baseline + 22, words.chart_compared, size=16, leading=22)
     body += texts
-    texts, baseline = _paragraph(
-        LEFT, baseline + 22, words.chart_own_source, size=15, leading=20, weight="bold"
-    )
+    texts, baseline = _paragraph(LEFT, baseline + 22, words.chart_own_source, size=15, leading=20, weight="bold")
     body += texts
     top_of_rows = baseline + 40
     rows: list[str] = []
     top = top_of_rows
     for row in data.rows:
-        texts, baseline = _paragraph(LEFT, top + 14, cancers.get(row.cancer, row.cancer), size=16, leading=20, weight="bold")
+        texts, baseline = _paragraph(
+            LEFT, top + 14, cancers.get(row.cancer, row.cancer), size=16, leading=20, weight="bold"
+        )
         rows += texts
         bar_top = baseline + 8
         rows += _bar(bar_top, row.percent)
-        texts, baseline = _paragraph(LEFT, bar_top + BAR_HEIGHT + 18, _about(row, publishers, words, places), size=14, leading=18)
+        texts, baseline = _paragraph(
+            LEFT, bar_top + BAR_HEIGHT + 18, _about(row, publishers, words, places), size=14, leading=18
+        )
         rows += texts
         top = baseline + 14
     bottom = top
@@ -208,9 +210,7 @@ def render_chart(
     body += rows
     texts, baseline = _paragraph(LEFT, bottom + 24, words.chart_averages, size=14, leading=18)
     body += texts
-    texts, baseline = _paragraph(
-        LEFT, baseline + 18, words.chart_one_person, size=14, leading=18
-    )
+    texts, baseline = _paragraph(LEFT, baseline + 18, words.chart_one_person, size=14, leading=18)
     body += texts
     height = baseline + BOTTOM_MARGIN
     parts = [
