@@ -14,7 +14,7 @@ from guidekit.source.markdown_scan import LineIndex, mask_code
 
 # Not prose: a link's or image's address "](…)", a citation "[@…]", an attribute list "{#id}", an
 # autolink "<https://…>" and an HTML tag "<img …>" (their attributes are no figures a reader reads).
-_NOT_PROSE = re.compile(r"\]\([^)\n]*\)|\[@[^\]\n]*\]|\{[:#.][^}\n]*\}|<[^>\n]*>")
+_NOT_PROSE = re.compile(r"\]\([^)\n]*\)|\[@[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>")
 # A figure: digit groups joined by a space or hyphen (a phone number: 0808 808 00 00, 1-800-422-6237),
 # a thousands comma (1,000) or a decimal point (3.7). An en dash (2016–2020) separates two figures.
 _NUMBER = re.compile(r"\d+(?:(?:[ \u00a0-]|,(?=\d{3}\b)|\.(?=\d))\d+)*")
