@@ -236,8 +236,13 @@ def command_chart(args: argparse.Namespace) -> int:
     if loaded is None:
         return 2
     main, _ = loaded
+    try:
+        editions = [main, *(load_project(config) for config in main.translations)]
+    except SetupError as error:
+        print(f"chart: {error}", file=sys.stderr)
+        return 2
     stale = 0
-    for project in (main, *(load_project(config) for config in main.translations)):
+    for project in editions:
         data = load_project_data(project)
         if data.survival is None:
             return _chart_problem(project, data)
