@@ -149,7 +149,7 @@ def lightbox_files(page: Path) -> tuple[list[str], list[str]]:
 
 def test_the_lightbox_is_loaded_once_from_the_site_and_only_with_a_figure(built_guide: Path, engine: str) -> None:
     """MkDocs' glightbox plugin adds its copy to pages with an image; under Zensical the template adds
-    the vendored one (docs/vendor/glightbox), with its licence beside it in the built site."""
+    the vendored one (overrides/vendor/glightbox), with its licence beside it in the built site."""
     problems: list[str] = []
     figure_pages = 0
     for page in sorted(built_guide.rglob("*.html")):

@@ -1,4 +1,4 @@
-"""The lightbox vendored for Zensical (docs/vendor/glightbox) is the one the pinned mkdocs-glightbox
+"""The lightbox vendored for Zensical (overrides/vendor/glightbox) is the one the pinned mkdocs-glightbox
 ships, byte for byte, with its licence beside it: upgrading mkdocs-glightbox fails this test until
 the copy is refreshed, so both engines keep showing the same lightbox."""
 
@@ -10,7 +10,7 @@ import pytest
 
 from conftest import REPO
 
-VENDORED = REPO / "docs" / "vendor" / "glightbox"
+VENDORED = REPO / "overrides" / "vendor" / "glightbox"
 # The vendored name of each file the package ships. The script is .mjs, not .js: the privacy
 # plugin of either engine downloads every address a docs/ .js file names, and GLightbox names
 # Plyr's CDN copy (for video slides, which the guide has none of). The licence loses its .md so
@@ -26,7 +26,7 @@ def packaged(name: str) -> bytes:
 @pytest.mark.parametrize(("shipped", "vendored"), FILES.items())
 def test_the_vendored_file_is_the_one_mkdocs_glightbox_ships(shipped: str, vendored: str) -> None:
     assert (VENDORED / vendored).read_bytes() == packaged(shipped), (
-        f"docs/vendor/glightbox/{vendored} differs from mkdocs-glightbox's {shipped}: copy it again from the "
+        f"overrides/vendor/glightbox/{vendored} differs from mkdocs-glightbox's {shipped}: copy it again from the "
         "installed package"
     )
 
@@ -40,9 +40,9 @@ def test_the_licence_travels_with_the_code() -> None:
 # Needs npm's node_modules, which `make test` installs and `make test-fast` does not: marked slow.
 @pytest.mark.slow
 def test_the_offline_search_shim_is_the_npm_packages_own() -> None:
-    """docs/javascripts/iframe-worker-shim.js: a four-line header, then iframe-worker's shim unchanged."""
+    """overrides/javascripts/iframe-worker-shim.js: a four-line header, then iframe-worker's shim unchanged."""
     shipped = (REPO / "node_modules" / "iframe-worker" / "shim" / "index.js").read_text(encoding="utf-8")
-    vendored = (REPO / "docs" / "javascripts" / "iframe-worker-shim.js").read_text(encoding="utf-8")
+    vendored = (REPO / "overrides" / "javascripts" / "iframe-worker-shim.js").read_text(encoding="utf-8")
     header, _, code = vendored.partition("*/\n")
     assert header.startswith("/* iframe-worker 1.0.4 shim") and "MIT licence" in header
     assert code == shipped, "copy node_modules/iframe-worker/shim/index.js again, below the header"

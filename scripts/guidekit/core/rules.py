@@ -309,7 +309,7 @@ _RULES = (
     Rule(
         "html-attribute",
         "An HTML attribute the guide does not allow (on… handlers, style=, unknown data-*).",
-        "Remove the attribute; use a class and docs/stylesheets/guide.css for looks.",
+        "Remove the attribute; use a class and overrides/stylesheets/guide.css for looks.",
         fixed=True,
     ),
     Rule(
