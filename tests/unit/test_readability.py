@@ -30,7 +30,7 @@ HARD_ES = (
     * 3
 )
 # textstat's class, imported as readability imports it (its own import warning is filtered there).
-textstatistics = type(readability.textstat)
+textstatistics = type(readability.textstat.textstat)
 ENGLISH = FRONT + "Cancer that has spread is called metastatic cancer. Treatment can often control it for a while.\n"
 
 
