@@ -3,10 +3,13 @@ measured in its edition's language, and the output is compared with tests/golden
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
-from conftest import make_site, run
+import yaml
+
+from conftest import REPO, make_site, run
 from test_cli_golden import compare
 
 FRONT = "---\ntitle: x\n---\n\n"
@@ -100,3 +103,15 @@ def test_a_folder_without_a_configuration_is_english(tmp_path: Path) -> None:
     code, lines = readability(folder)
     assert lines[0] == ENGLISH_HEADER and lines[1].startswith("docs/index.md ")
     assert code == 1 and "too hard: aim for grade <= 8" in lines[1]
+
+
+def test_the_pre_commit_hook_covers_both_editions() -> None:
+    """The hook's file pattern, as pre-commit applies it (re.search), picks the prose pages of each edition."""
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repository in config["repos"] for hook in repository["hooks"] if hook["id"] == "readability"]
+    assert len(hooks) == 1
+    pattern = re.compile(hooks[0]["files"])
+    for page in ("docs/symptoms.md", "docs-es/symptoms.md", "docs-es/index.md"):
+        assert pattern.search(page), page
+    for other in ("docs-es/glossary.md", "docs-es/references.md", "docs/glossary.md", "docs-es/data/x.md", "README.md"):
+        assert not pattern.search(other), other
