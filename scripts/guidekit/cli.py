@@ -134,28 +134,89 @@ def command_build(args: argparse.Namespace) -> int:
     )
 
 
+def _reading_pages(args: argparse.Namespace) -> list[tuple[Path, str]] | None:
+    """The pages to measure, each with its language; None after saying why the guide cannot be read.
+
+    Pages given by name, or the pages of --docs-dir, take the language of the edition whose
+    docs_dir holds them (English when none does); by default every edition's docs_dir is read.
+    """
+    config = Path(args.config)
+    editions: list[Project] = []
+    if config.is_file():  # without a configuration (a bare folder of pages), everything is English
+        try:
+            main = load_project(config)
+            editions = [main, *(load_project(item) for item in main.translations)]
+        except SetupError as error:
+            print(f"readability: {error}", file=sys.stderr)
+            return None
+
+    def language_of(path: Path) -> str:
+        resolved = path.resolve()
+        for edition in editions:
+            if resolved == edition.docs_dir or edition.docs_dir in resolved.parents:
+                return edition.language
+        return "en"
+
+    if args.pages:
+        return [(Path(page), language_of(Path(page))) for page in args.pages]
+    if args.docs_dir is not None or not editions:
+        folder = Path(args.docs_dir or "docs")
+        return [(path, language_of(folder)) for path in sorted(folder.rglob("*.md"))]
+    here = Path.cwd().resolve()
+    pages = []
+    for edition in editions:
+        # Shown as a contributor types them: relative to where the command runs, when inside it.
+        folder = edition.docs_dir.relative_to(here) if here in edition.docs_dir.parents else edition.docs_dir
+        pages += [(path, edition.language) for path in sorted(folder.rglob("*.md"))]
+    return pages
+
+
 def command_readability(args: argparse.Namespace) -> int:
-    """Report each page's words, Flesch-Kincaid grade and Flesch reading ease; exit 1 if one is too hard."""
+    """Report each page's words, Flesch-Kincaid grade and Flesch reading ease (Fernández-Huerta and
+    Szigriszt-Pazos for a Spanish page); exit 1 if one is too hard."""
     from guidekit.release.readability import (  # Markdown and textstat: only this command needs them
         MAX_GRADE,
         MIN_EASE,
+        MIN_FERNANDEZ_HUERTA,
+        is_spanish,
         measure,
+        measure_spanish,
     )
 
-    paths = [Path(p) for p in args.pages] or sorted(Path(args.docs_dir).rglob("*.md"))
+    pages = _reading_pages(args)
+    if pages is None:
+        return 2
+    english = [path for path, language in pages if not is_spanish(language)]
+    spanish = [path for path, language in pages if is_spanish(language)]
     failing = 0
-    print(f"{'page':40} {'words':>6} {'grade':>6} {'ease':>6}")
-    for path in paths:
+    texts: dict[Path, str] = {}
+    for path, _ in pages:
         try:
-            text = path.read_text(encoding="utf-8")
+            texts[path] = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             print(f"{path}: cannot read: {error}", file=sys.stderr)
             failing += 1
+    if english or not spanish:
+        print(f"{'page':40} {'words':>6} {'grade':>6} {'ease':>6}")
+    for path in english:
+        if path not in texts:
             continue
-        score = measure(text)
+        score = measure(texts[path])
         verdict = "" if score.passes else f"  too hard: aim for grade <= {MAX_GRADE:g} and ease >= {MIN_EASE:g}"
         failing += not score.passes
         print(f"{path.as_posix():40} {score.words:6d} {score.grade:6.1f} {score.ease:6.1f}{verdict}")
+    if spanish:
+        print(f"{'page':40} {'words':>6} {'Fernández-Huerta':>17} {'Szigriszt-Pazos':>16}")
+    for path in spanish:
+        if path not in texts:
+            continue
+        spanish_score = measure_spanish(texts[path])
+        verdict = "" if spanish_score.passes else f"  too hard: aim for Fernández-Huerta >= {MIN_FERNANDEZ_HUERTA:g}"
+        failing += not spanish_score.passes
+        print(
+            f"{path.as_posix():40} {spanish_score.words:6d} {spanish_score.fernandez_huerta:17.1f}"
+            f" {spanish_score.szigriszt_pazos:16.1f}{verdict}"
+        )
     return 1 if failing else 0
 
 
@@ -411,8 +472,13 @@ def build_parser() -> argparse.ArgumentParser:
     readability = commands.add_parser(
         "readability", help="reading level of each page", description=command_readability.__doc__
     )
-    readability.add_argument("pages", nargs="*", help="pages to measure (default: every page in docs/)")
-    readability.add_argument("--docs-dir", default="docs", help="the pages folder (default: docs)")
+    readability.add_argument(
+        "pages", nargs="*", help="pages to measure (default: every page of docs/ and of each translation)"
+    )
+    readability.add_argument(
+        "--docs-dir", help="the pages folder; a translation's folder (docs-es) is measured in its language"
+    )
+    readability.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
     readability.set_defaults(handler=command_readability)
     chart = commands.add_parser(
         "figures",
