@@ -46,3 +46,16 @@ def test_the_offline_search_shim_is_the_npm_packages_own() -> None:
     header, _, code = vendored.partition("*/\n")
     assert header.startswith("/* iframe-worker 1.0.4 shim") and "MIT licence" in header
     assert code == shipped, "copy node_modules/iframe-worker/shim/index.js again, below the header"
+
+
+def test_the_spanish_search_support_is_materials_with_accent_folding_added() -> None:
+    """overrides/assets/javascripts/lunr/min/lunr.es.min.js replaces Material's copy: it must be that
+    copy unchanged, followed by the guide's accent folding, so a Material upgrade is noticed here."""
+    import material  # the theme package, for its own copy
+
+    relative = Path("assets/javascripts/lunr/min/lunr.es.min.js")
+    shipped = (Path(material.__file__).parent / "templates" / relative).read_text(encoding="utf-8")
+    ours = (REPO / "overrides" / relative).read_text(encoding="utf-8")
+    assert ours.startswith(shipped), f"Material's {relative} changed: copy it again, then add the folding below it"
+    added = ours[len(shipped) :]
+    assert 'normalize("NFD")' in added and "lunr.QueryLexer = FoldingLexer" in added
