@@ -181,13 +181,19 @@ def edition_files(dist: Path, folder: str, version: str, paper: str) -> tuple[Pa
 
 
 def build_edition(
-    engine: str, config_file: Path, folder: str, files: tuple[Path, Path], paper: str, book: Mapping[str, str]
+    engine: str,
+    config_file: Path,
+    folder: str,
+    files: tuple[Path, Path],
+    paper: str,
+    book: Mapping[str, str],
+    environment: dict[str, str],
 ) -> int:
     """Build one edition's offline folder, zip it and print its PDF into ``files``; an exit status.
 
-    ``book`` holds the version and the date, the same for every edition.
+    ``book`` (the version and the date) and ``environment`` (the build's, with its SOURCE_DATE_EPOCH)
+    are the same for every edition.
     """
-    environment = {**build_environment(config_file.parent), "OFFLINE": "true"}
     archive, pdf = files
     with tempfile.TemporaryDirectory(prefix="guide-offline-") as scratch, offline_config(config_file, folder) as config:
         site = Path(scratch) / "site"
@@ -210,7 +216,9 @@ def build_offline(root: Path, dist: Path, paper: str = "A4", engine: str = "mkdo
     """Build each edition's offline folder with ``engine``, zip it, print its PDF, and write SHA256SUMS
     over them all. Returns an exit status."""
     version = guide_version(root)
-    epoch = int(build_environment(root)["SOURCE_DATE_EPOCH"])
+    # One environment for every edition: a commit made during the run cannot give them different dates.
+    environment = {**build_environment(root), "OFFLINE": "true"}
+    epoch = int(environment["SOURCE_DATE_EPOCH"])
     book = {"version": version, "date": dt.datetime.fromtimestamp(epoch, tz=dt.UTC).date().isoformat()}
     dist.mkdir(parents=True, exist_ok=True)
     # Every edition is made in a folder inside dist/ and moved in only when all were made: a failed
@@ -219,7 +227,7 @@ def build_offline(root: Path, dist: Path, paper: str = "A4", engine: str = "mkdo
         made: list[Path] = []
         for config_file, folder in editions(root / "mkdocs.yml"):
             files = edition_files(Path(scratch), folder, version, paper)
-            returncode = build_edition(engine, config_file, folder, files, paper, book)
+            returncode = build_edition(engine, config_file, folder, files, paper, book, environment)
             if returncode != 0:
                 print(f"offline: the build of {config_file.name} failed; nothing was written to dist/", file=sys.stderr)
                 return returncode
