@@ -75,7 +75,7 @@ test-clock: $(VENV)/.test-installed node_modules/.installed ## The test suite ag
 	  faketime -f "$$shift" $(BIN)/python -m pytest -q -p no:cacheprovider -m "not real_clock and not zensical" || exit 1; \
 	done
 
-offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printable PDF (A4; PAPER=Letter) and SHA256SUMS in dist/ (ENGINE=zensical too)
+offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip and printable PDF (A4; PAPER=Letter) of each language (English, -es Spanish) and SHA256SUMS in dist/ (ENGINE=zensical too)
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit offline --dist dist --paper $(or $(PAPER),A4) --engine $(ENGINE)
 

@@ -40,6 +40,23 @@ class Words:
     chart_description: str
     no_changes: str
     journal: str
+    # The printed book (release/print_book.py). Line breaks inside a word are the ones the book's
+    # HTML has always had, so the English book stays the same byte for byte.
+    book_title: str  # the document's <title>: "{site_name}", "{version}"
+    book_subtitle: str
+    book_version: str
+    book_edition: str  # the cover's label for the edition's date
+    book_edition_of: str  # the running foot: "{site_name} · {edition}"
+    book_status: str  # the cover's review status, in bold
+    book_not_advice: str
+    book_online: str
+    book_found_mistake: str
+    book_tell_us: str  # "{address}" is the link to where mistakes are reported
+    book_name_the_page: str
+    book_marks: str  # "{mark}" is the glossary's mark
+    book_contents: str
+    book_page: str  # the running head's page number: "{number}" is CSS's counter(page)
+    book_draft: str  # the running foot's review status
 
     def date(self, parts: tuple[int, ...]) -> str:
         """A day, month or year as a reader writes it: "22 November 2026", "22 de noviembre de 2026"."""
@@ -95,6 +112,27 @@ WORDS = MappingProxyType(
             ),
             no_changes="No changes to medical content have been recorded yet.",
             journal="the journal {name}",
+            book_title="{site_name} (printable edition {version})",
+            book_subtitle="A plain-language guide for people whose cancer has spread,\n  and the people close to them.",
+            book_version="Version:",
+            book_edition="Edition of:",
+            book_edition_of="{site_name} · Edition of {edition}",
+            book_status="Status: awaiting clinical review.",
+            book_not_advice=(
+                "No doctor, nurse or other\n  clinician has checked this guide yet. It is not medical advice. "
+                "In an emergency, call your local emergency number."
+            ),
+            book_online="Online version:",
+            book_found_mistake="Found a mistake?",
+            book_tell_us="Tell us at\n  {address}.",
+            book_name_the_page="Please name the chapter and the page number.",
+            book_marks=(
+                "Words marked with {mark} are explained in the glossary at the end.\n"
+                "  Small raised numbers lead to the sources listed at the end of each chapter."
+            ),
+            book_contents="Contents",
+            book_page="Page {number}",
+            book_draft="Draft, awaiting clinical review",
         ),
         "es": Words(
             language="es",
@@ -137,6 +175,31 @@ WORDS = MappingProxyType(
             ),
             no_changes="Todavía no se ha registrado ningún cambio en el contenido médico.",
             journal="la revista {name}",
+            book_title="{site_name} (edición para imprimir {version})",
+            book_subtitle=(
+                "Una guía en lenguaje sencillo para las personas cuyo cáncer se ha diseminado\n"
+                "  y para sus seres queridos."
+            ),
+            book_version="Versión:",
+            book_edition="Edición:",
+            book_edition_of="{site_name} · Edición del {edition}",
+            book_status="Estado: pendiente de revisión clínica y de revisión de la traducción.",
+            book_not_advice=(
+                "Ningún médico, enfermero ni otro\n  profesional clínico ha revisado todavía esta guía, y ningún "
+                "traductor médico ha revisado la traducción del inglés. No es consejo médico. "
+                "En una emergencia, llame al número de emergencias de su país."
+            ),
+            book_online="Versión en internet:",
+            book_found_mistake="¿Encontró un error?",
+            book_tell_us="Díganoslo en\n  {address}.",
+            book_name_the_page="Indique el capítulo y el número de página.",
+            book_marks=(
+                "Las palabras marcadas con {mark} se explican en el glosario del final.\n"
+                "  Los números pequeños elevados llevan a las fuentes que se dan al final de cada capítulo."
+            ),
+            book_contents="Contenido",
+            book_page="Página {number}",
+            book_draft="Borrador: pendiente de revisión clínica y de la traducción",
         ),
     }
 )
