@@ -5,6 +5,7 @@ the copy is refreshed, so both engines keep showing the same lightbox."""
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
