@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 
 from guidekit.check import check_project
 from guidekit.core.dates import ClockError, today
-from guidekit.core.problems import Severity
+from guidekit.core.problems import Severity, is_fatal
 from guidekit.data.build_state import BuildState
 from guidekit.data.project import (
     EXTENSION_NAME,
@@ -90,9 +90,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     for problem in problems:
         if problem.severity is Severity.ERROR:
             log.error(problem.report_line)
-        else:
+        elif is_fatal(problem, strict=True):
             log.warning(problem.report_line)
-    fatal = [p for p in problems if p.severity is Severity.ERROR or config.strict]
+        else:
+            # Listed, but not a warning to MkDocs, whose --strict would stop on it: the English may
+            # be published before its translation catches up (translation-outdated).
+            log.info(problem.report_line)
+    fatal = [p for p in problems if is_fatal(p, config.strict)]
     if fatal:
         # Stop before MkDocs reads the pages: a page that is not UTF-8 would end in a traceback,
         # and nothing of a guide with mistakes should be written anywhere.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from guidekit.check import check_editions, check_project
 from guidekit.core.dates import ClockError
-from guidekit.core.problems import Severity
+from guidekit.core.problems import Severity, is_fatal
 from guidekit.core.report_formats import FORMATS, github_report, json_report
 from guidekit.core.rules import explain
 from guidekit.core.words import Words, words_for
@@ -30,7 +30,7 @@ def command_check(args: argparse.Namespace) -> int:
     if project is None:
         return 2
     problems = check_editions(project)
-    failing = [p for p in problems if p.severity is Severity.ERROR or args.strict]
+    failing = [p for p in problems if is_fatal(p, args.strict)]
     # Workflow commands go to stdout, the stream GitHub documents ("sent to the runner over stdout",
     # docs.github.com, workflow commands). Its runner reads stderr too (actions/runner ScriptHandler.cs
     # gives both streams an OutputManager), but stdout keeps them apart from the count line for people,

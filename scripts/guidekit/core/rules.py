@@ -41,6 +41,9 @@ class Rule:
     fix: str
     level: Level = Level.ERROR
     fixed: bool = False
+    # A warning that strict mode lists but does not fail on: the English can be fixed and published
+    # before its translation catches up (the translation rules that follow an English change).
+    holds_back: bool = True
 
 
 _E, _W = Level.ERROR, Level.WARNING
@@ -278,6 +281,7 @@ _RULES = (
         "The English page has changed since the translated page was made from it.",
         "Bring the changes into the translation (git diff shows them), then set translated_from to the value the message gives.",
         _W,
+        holds_back=False,
     ),
     Rule(
         "translation-citations",
@@ -290,9 +294,16 @@ _RULES = (
         "Write the same figure in both, in digits; a number only the translation needs goes in its numbers_not_in_english.",
     ),
     Rule(
+        "translation-term-missing",
+        "A term of the English glossary has no entry in a translation's glossary yet.",
+        "Add an entry to the translation's glossary with 'translates:' naming the English term.",
+        _W,
+        holds_back=False,
+    ),
+    Rule(
         "translation-glossary",
-        "A term of the English glossary has no entry in a translation's glossary (or an entry translates no English term).",
-        "Add an entry with 'translates:' naming the English term, or fix the name after 'translates:'.",
+        "An entry of a translation's glossary translates no English term.",
+        "Write the English term exactly as the English glossary spells it after 'translates:'.",
     ),
     Rule(
         "translation-labels",

@@ -134,11 +134,20 @@ def check_pages(
 
 
 def unused_problems(
-    data: GuideData, cited: set[str], linked: set[str], glossary_name: str, bibliography_name: str, language: str = "en"
+    data: GuideData,
+    cited: set[str],
+    linked: set[str],
+    glossary_name: str,
+    bibliography_name: str,
+    language: str = "en",
+    *,
+    translation: bool = False,
 ) -> list[Problem]:
     """Terms no page links to and sources no page cites: warnings, so fatal in strict mode.
 
-    A source written in another language (CSL ``language: es``) is for that translation's pages.
+    A source written in another language (CSL ``language: es``) is for that translation's pages; a
+    translation answers only for the sources in its own language (an English source its pages do not
+    cite yet is one it is behind on, which the translation rules say).
     """
     problems = [
         Problem(
@@ -161,7 +170,7 @@ def unused_problems(
             rule="unused-source",
         )
         for ref in data.bibliography.references.values()
-        if ref.key not in cited and ref.language in (None, language)
+        if ref.key not in cited and (ref.language == language if translation else ref.language in (None, language))
     ]
     return problems
 
@@ -315,7 +324,13 @@ def check_sources(
     problems += _nav_problems(project, files, state)
     problems += _changelog_problems(project, today, files, state)
     problems += unused_problems(
-        data, cited, linked, project.display(project.glossary), project.display(project.bibliography), project.language
+        data,
+        cited,
+        linked,
+        project.display(project.glossary),
+        project.display(project.bibliography),
+        project.language,
+        translation=project.translates is not None,
     )
     # A translation (mkdocs.es.yml) against the English it translates; nothing for the English itself.
     problems += translation_rules.page_problems(project, data.bibliography.references)

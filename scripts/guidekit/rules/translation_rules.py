@@ -175,7 +175,10 @@ def page_problems(project: Project, references: Mapping[str, Reference]) -> list
         translated, _ = read_source(translated_pages[docs_path], project.display(translated_pages[docs_path]))
         if english is None or translated is None:
             continue  # an unreadable page is the page rules' to report
-        problems += _version_problems(english_path, translated, english_name)
+        version = _version_problems(english_path, translated, english_name)
+        problems += version
+        if version:
+            continue  # compared with the English it was made from only: until then, it says it is behind
         problems += _citation_problems(english, translated, references, project.language)
         problems += _number_problems(english, translated)
     problems += [
@@ -210,7 +213,7 @@ def glossary_problems(project: Project, glossary: Glossary) -> list[Problem]:
             term.column,
             f"glossary term {term.name!r} has no entry in {project.display(project.glossary)}; add one "
             f"with 'translates: {term.name}'",
-            rule="translation-glossary",
+            rule="translation-term-missing",
         )
         for term in english.terms.values()
         if term.name not in translated_names
