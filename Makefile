@@ -9,6 +9,9 @@ export NO_MKDOCS_2_WARNING := 1
 # The site builder: mkdocs (MkDocs with Material), or zensical, Material's successor after its end of
 # life on 2027-05-05 (`make build ENGINE=zensical`). Moving means changing this one line.
 ENGINE ?= mkdocs
+# Which edition `make serve` previews: mkdocs.yml (English) or mkdocs.es.yml (Spanish). `make build`
+# always builds both, the Spanish into site/es/.
+CONFIG ?= mkdocs.yml
 # How `make check` reports: text for people; github marks each line in a pull request (CI); json for tools.
 FORMAT ?= text
 
@@ -38,11 +41,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-serve: $(VENV)/.site-installed ## Build the site and serve it on http://127.0.0.1:8000 with live reload (ENGINE=zensical too)
+serve: $(VENV)/.site-installed ## Build the site and serve it on http://127.0.0.1:8000 with live reload (ENGINE=zensical, CONFIG=mkdocs.es.yml too)
 ifeq ($(ENGINE),zensical)
-	$(BIN)/zensical serve --dev-addr $(HOST)
+	$(BIN)/zensical serve --config-file $(CONFIG) --dev-addr $(HOST)
 else
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+	$(BIN)/mkdocs serve --config-file $(CONFIG) --dev-addr $(HOST) --livereload
 endif
 
 build: $(VENV)/.site-installed ## Check, then build the site strictly (ENGINE=zensical too); replace site/ only on success
@@ -72,7 +75,7 @@ test-clock: $(VENV)/.test-installed node_modules/.installed ## The test suite ag
 	  faketime -f "$$shift" $(BIN)/python -m pytest -q -p no:cacheprovider -m "not real_clock and not zensical" || exit 1; \
 	done
 
-offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip, printable PDF (A4; PAPER=Letter) and SHA256SUMS in dist/ (ENGINE=zensical too)
+offline: $(VENV)/.test-installed node_modules/.installed ## Offline zip and printable PDF (A4; PAPER=Letter) of each language (English, -es Spanish) and SHA256SUMS in dist/ (ENGINE=zensical too)
 	@scripts/system-deps.sh
 	$(BIN)/python -m guidekit offline --dist dist --paper $(or $(PAPER),A4) --engine $(ENGINE)
 

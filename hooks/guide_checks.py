@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 
 from guidekit.check import check_project
 from guidekit.core.dates import ClockError, today
-from guidekit.core.problems import Severity
+from guidekit.core.problems import Severity, is_fatal
 from guidekit.data.build_state import BuildState
 from guidekit.data.project import (
     EXTENSION_NAME,
@@ -46,7 +46,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = _root(config)
     for name in PATH_SETTINGS:
         value = extension_settings([{EXTENSION_NAME: settings}])[name]
-        settings[name] = str((root / value).resolve())
+        if value:  # an unset optional path (a translation's settings, in the English) stays unset
+            settings[name] = str((root / value).resolve())
     settings["root"] = str(root)
     # A fresh log for every build (and every `mkdocs serve` rebuild): the extension gives it each
     # page's refused HTML instead of raising, so every page's refusals are listed.
@@ -89,9 +90,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     for problem in problems:
         if problem.severity is Severity.ERROR:
             log.error(problem.report_line)
-        else:
+        elif is_fatal(problem, strict=True):
             log.warning(problem.report_line)
-    fatal = [p for p in problems if p.severity is Severity.ERROR or config.strict]
+        else:
+            # Listed, but not a warning to MkDocs, whose --strict would stop on it: the English may
+            # be published before its translation catches up (translation-outdated).
+            log.info(problem.report_line)
+    fatal = [p for p in problems if is_fatal(p, config.strict)]
     if fatal:
         # Stop before MkDocs reads the pages: a page that is not UTF-8 would end in a traceback,
         # and nothing of a guide with mistakes should be written anywhere.

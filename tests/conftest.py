@@ -109,7 +109,8 @@ def copy_guide(destination: Path) -> Path:
     guide = destination / "guide"
     guide.mkdir()
     shutil.copy2(REPO / "mkdocs.yml", guide)
-    for folder in ("docs", "overrides", "hooks"):
+    shutil.copy2(REPO / "mkdocs.es.yml", guide)  # the Spanish edition, built into es/
+    for folder in ("docs", "docs-es", "overrides", "hooks"):
         shutil.copytree(REPO / folder, guide / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return guide
 

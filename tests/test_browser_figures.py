@@ -149,13 +149,15 @@ def lightbox_files(page: Path) -> tuple[list[str], list[str]]:
 
 def test_the_lightbox_is_loaded_once_from_the_site_and_only_with_a_figure(built_guide: Path, engine: str) -> None:
     """MkDocs' glightbox plugin adds its copy to pages with an image; under Zensical the template adds
-    the vendored one (docs/vendor/glightbox), with its licence beside it in the built site."""
+    the vendored one (overrides/vendor/glightbox), with its licence beside it in the built site."""
     problems: list[str] = []
     figure_pages = 0
+    lightboxed: list[str] = []
     for page in sorted(built_guide.rglob("*.html")):
         name = page.relative_to(built_guide).as_posix()
         has_figure = LexborHTMLParser(page.read_text(encoding="utf-8")).css_first("a.glightbox") is not None
         figure_pages += has_figure
+        lightboxed += [name] if has_figure else []
         scripts, sheets = lightbox_files(page)
         if (len(scripts), len(sheets)) != (int(has_figure), int(has_figure)):
             problems.append(f"{name}: figure {has_figure}, GLightbox scripts {scripts}, stylesheets {sheets}")
@@ -165,11 +167,13 @@ def test_the_lightbox_is_loaded_once_from_the_site_and_only_with_a_figure(built_
             elif engine == "zensical" and not (page.parent / urlsplit(address).path).with_name("LICENSE").is_file():
                 problems.append(f"{name}: no LICENSE beside {address}")
     assert figure_pages >= 5
+    assert any(page.startswith("es/") for page in lightboxed), "the Spanish pages' figures are checked too"
     assert problems == []
 
 
 def test_every_figure_has_alt_text_size_caption_and_lazy_loading(page, site_url: str) -> None:
-    for chapter in ("spread/", "staging/", "treatment/", "palliative-care/", "prognosis/"):
+    chapters = ("spread/", "staging/", "treatment/", "palliative-care/", "prognosis/")
+    for chapter in (*chapters, *(f"es/{chapter}" for chapter in chapters)):  # the Spanish edition's too
         page.goto(site_url + chapter)
         figures = page.locator("article figure")
         assert figures.count() >= 1, chapter

@@ -25,9 +25,16 @@ PHONE = {"width": 360, "height": 740}
 
 
 def site_pages(site: Path) -> list[str]:
-    """Every page of the built site, as paths under the site root ('' is the home page)."""
+    """Every page of the built site, every edition's, as paths under the site root ('' is the home
+    page, 'es/' the Spanish edition's): the English first, in the order they always had, then each
+    translation's, its 404 page last."""
     pages = sorted(path.parent.relative_to(site).as_posix() for path in site.rglob("index.html"))
-    return [("" if page == "." else page + "/") for page in pages] + ["404.html"]
+    folders = [path.parent.relative_to(site).as_posix() for path in sorted(site.glob("*/404.html"))]
+    english = [page for page in pages if page.split("/", 1)[0] not in folders]
+    listed = [("" if page == "." else page + "/") for page in english] + ["404.html"]
+    for folder in folders:
+        listed += [page + "/" for page in pages if page.split("/", 1)[0] == folder] + [f"{folder}/404.html"]
+    return listed
 
 
 def visit(browser, url: str, scheme: str) -> tuple[object, object, list[str]]:
@@ -72,6 +79,7 @@ def test_every_page_is_accessible_private_and_fits_a_phone(
     failures: list[str] = []
     pages = site_pages(built_guide)
     assert len(pages) >= 15
+    assert {"es/", "es/symptoms/", "es/404.html"} <= set(pages), "the Spanish edition is part of the site"
     for path in pages:
         context, page, problems = visit(browser, site_url + path, scheme)
         problems += axe_violations(page)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_TODAY, GUIDE_TODAY, REPO, make_site, run
-from guidekit.release.site_links import check_site_links
+from guidekit.release.site_links import check_site_links, read_site
 
 pytestmark = pytest.mark.slow
 
@@ -44,6 +44,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_internal_link_and_anchor_resolves(built: Path) -> None:
     assert (built / "glossary" / "index.html").is_file() and (built / "references" / "index.html").is_file()
+    # The Spanish edition is part of the site: its pages' links are read too, and its links into the
+    # English (the language switcher's "../../symptoms/") must resolve like any other.
+    assert "es/glossary/index.html" in read_site(built).pages
     broken = check_site_links(built, base_path="/guide/")
     assert [str(link) for link in broken] == []
 
@@ -130,9 +133,29 @@ def test_dates_in_the_site_come_from_the_last_commit_not_the_clock(built: Path) 
     """Builds on different days must match: the sitemap's dates are the commit's, in UTC."""
     epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True, check=True)
     commit_day = dt.datetime.fromtimestamp(int(epoch.stdout), tz=dt.UTC).date().isoformat()
-    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
-    days = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
-    assert days == {commit_day}
+    sitemaps = sorted(built.rglob("sitemap.xml"))
+    assert [path.relative_to(built).as_posix() for path in sitemaps] == ["es/sitemap.xml", "sitemap.xml"]
+    for path in sitemaps:
+        days = set(re.findall(r"<lastmod>([^<]+)</lastmod>", path.read_text(encoding="utf-8")))
+        assert days == {commit_day}, path
+
+
+def test_each_edition_has_a_sitemap_of_its_own_pages(built: Path) -> None:
+    """site/sitemap.xml lists the English pages, site/es/sitemap.xml the Spanish, each at its published address."""
+    from xml.etree import ElementTree
+
+    from guidekit.data.project import read_config
+    from guidekit.release.publish import editions
+
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    folders = [folder for _, folder in editions(REPO / "mkdocs.yml")]
+    for config_file, folder in editions(REPO / "mkdocs.yml"):
+        site = built / folder if folder else built
+        url = read_config(config_file)["site_url"]
+        listed = {loc.text for loc in ElementTree.parse(site / "sitemap.xml").iter(f"{namespace}loc")}
+        pages = {path.parent.relative_to(site).as_posix() for path in site.rglob("index.html")}
+        pages = {page for page in pages if page.split("/", 1)[0] not in folders}  # another edition's folder
+        assert listed == {url + ("" if page == "." else page + "/") for page in pages}, folder or "English"
 
 
 def test_every_source_link_is_published_exactly_as_the_bibliography_gives_it(built: Path) -> None:

@@ -14,7 +14,8 @@ import pytest
 from conftest import REPO
 from guidekit.data.bibliography import WEB_TYPES
 from guidekit.data.load import load_guide_data
-from guidekit.release.readability import MAX_GRADE, MIN_EASE, measure
+from guidekit.data.project import load_project
+from guidekit.release.readability import MAX_GRADE, MIN_EASE, MIN_FERNANDEZ_HUERTA, measure, measure_spanish, prose
 from guidekit.source.markdown_scan import scan_page
 
 DOCS = REPO / "docs"
@@ -44,6 +45,38 @@ def test_reading_level(page: str) -> None:
     score = measure((DOCS / page).read_text(encoding="utf-8"))
     assert score.grade <= MAX_GRADE, f"{page}: Flesch-Kincaid grade {score.grade:.1f} > {MAX_GRADE}"
     assert score.ease >= MIN_EASE, f"{page}: Flesch reading ease {score.ease:.1f} < {MIN_EASE}"
+
+
+def spanish_docs() -> Path:
+    """The Spanish edition's pages folder, as mkdocs.yml's translations name it."""
+    editions = [load_project(config) for config in load_project(REPO / "mkdocs.yml").translations]
+    return next(edition.docs_dir for edition in editions if edition.language == "es")
+
+
+def spanish_prose_pages() -> list[str]:
+    folder = spanish_docs()
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.name not in NOT_PROSE)
+
+
+def test_the_spanish_edition_has_every_english_prose_page() -> None:
+    assert spanish_prose_pages() == prose_pages()
+
+
+@pytest.mark.parametrize("page", spanish_prose_pages())
+def test_spanish_reading_level(page: str) -> None:
+    score = measure_spanish((spanish_docs() / page).read_text(encoding="utf-8"))
+    assert score.words > 0, f"docs-es/{page}: no prose measured"
+    assert score.fernandez_huerta >= MIN_FERNANDEZ_HUERTA, (
+        f"docs-es/{page}: Fernández-Huerta {score.fernandez_huerta:.1f} < {MIN_FERNANDEZ_HUERTA}"
+    )
+
+
+def test_heading_ids_are_not_measured_as_prose() -> None:
+    """The Spanish headings carry the English anchors ({#the-basics}): never words a reader reads."""
+    pages = sorted(spanish_docs().rglob("*.md"))
+    assert any("{#" in page.read_text(encoding="utf-8") for page in pages)
+    for page in pages:
+        assert "{#" not in prose(page.read_text(encoding="utf-8"), "es"), page
 
 
 def test_reading_level_rule_can_fail() -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import GUIDE_TODAY, REPO, run
+from guidekit.data.project import read_config
 from guidekit.release.parity import compare_sites, site_pages
+from guidekit.release.publish import editions
 
 pytestmark = [pytest.mark.slow, pytest.mark.zensical]
 
@@ -30,13 +32,24 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def pages_from_docs() -> set[str]:
-    """The pages docs/*.md become (directory URLs: basics.md is basics/index.html), and the 404 page."""
-    names = (source.stem for source in (REPO / "docs").glob("*.md"))
-    return {"404.html", *("index.html" if name == "index" else f"{name}/index.html" for name in names)}
+    """The pages each edition's Markdown becomes (directory URLs: basics.md is basics/index.html), and
+    its 404 page, in the edition's folder: docs/ at the top, docs-es/ in es/."""
+    pages: set[str] = set()
+    for config_file, folder in editions(REPO / "mkdocs.yml"):
+        docs = config_file.parent / read_config(config_file).get("docs_dir", "docs")
+        names = (source.stem for source in docs.glob("*.md"))
+        prefix = f"{folder}/" if folder else ""
+        pages |= {
+            prefix + "404.html",
+            *(prefix + ("" if name == "index" else f"{name}/") + "index.html" for name in names),
+        }
+    return pages
 
 
 def test_both_engines_build_every_page(builds: dict[str, Path]) -> None:
-    """The comparison below covers every page: none is missing from, or added to, what docs/ holds."""
+    """The comparison below covers every page of each edition: none is missing from, or added to,
+    what docs/ and docs-es/ hold."""
+    assert {"es/index.html", "es/404.html", "es/symptoms/index.html"} <= pages_from_docs()
     for engine, site in builds.items():
         assert site_pages(site) == pages_from_docs(), engine
 

@@ -46,7 +46,9 @@ def test_survival_chart_is_current() -> None:
 def test_a_stale_chart_is_caught(tmp_path: Path) -> None:
     guide = tmp_path / "guide"
     shutil.copytree(REPO / "docs", guide / "docs")
+    shutil.copytree(REPO / "docs-es", guide / "docs-es")
     shutil.copy2(REPO / "mkdocs.yml", guide)
+    shutil.copy2(REPO / "mkdocs.es.yml", guide)
     data = guide / "docs" / "data" / "survival.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("percent: 10\n", "percent: 11\n", 1), encoding="utf-8")
     stale = run([sys.executable, "-m", "guidekit", "chart", "--check"], guide)
@@ -54,6 +56,17 @@ def test_a_stale_chart_is_caught(tmp_path: Path) -> None:
     assert run([sys.executable, "-m", "guidekit", "chart"], guide).returncode == 0
     assert run([sys.executable, "-m", "guidekit", "chart", "--check"], guide).returncode == 0
     assert "11%" in (guide / "docs" / "images" / "survival-distant.svg").read_text(encoding="utf-8")
+    # The Spanish chart is drawn from the same figures, with Spanish names.
+    spanish = (guide / "docs-es" / "images" / "survival-distant.svg").read_text(encoding="utf-8")
+    assert "11%" in spanish and "Colon y recto" in spanish and 'xml:lang="es"' in spanish
+
+
+def test_a_missing_translation_config_is_named_not_a_traceback(tmp_path: Path) -> None:
+    guide = tmp_path / "guide"
+    shutil.copytree(REPO / "docs", guide / "docs")
+    shutil.copy2(REPO / "mkdocs.yml", guide)
+    result = run([sys.executable, "-m", "guidekit", "chart", "--check"], guide)
+    assert result.returncode == 2 and "mkdocs.es.yml" in result.output and "Traceback" not in result.output
 
 
 SAMPLE = """\

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_TODAY, make_site
+from guidekit.release.readability import MIN_FERNANDEZ_HUERTA, measure, measure_spanish
 from guidekit.review.preview import artifact_path, built_path
 from guidekit.review.summary import cell, code
 from test_cli_golden import compare
@@ -241,3 +242,55 @@ def test_a_guide_in_a_subfolder_of_its_repository(tmp_path: Path) -> None:
     assert f"- `{site.name}/docs/data/glossary.yml`: new: Bone scan (`bone-scan`)" in result.stdout
     assert "- `site/index.html`" in result.stdout
     assert "notes.md" not in result.stdout
+
+
+SPANISH_CONFIG = """\
+site_name: Guía de prueba
+docs_dir: docs-es
+markdown_extensions:
+  - guidekit.extension:
+      docs_dir: docs-es
+      language: es
+      translates: docs
+"""
+EASY_ES = (
+    FRONT.format(title="Inicio") + "# Inicio {#home}\n\nEl cáncer puede ir a otra parte. Su médico le dice qué pasa.\n"
+)
+HARD_ES = FRONT.format(title="Inicio") + (
+    "# Inicio {#home}\n\nLa diseminación metastásica constituye un fenómeno biológico extraordinariamente"
+    " complejo, caracterizado por interacciones moleculares multifactoriales entre las células neoplásicas.\n"
+)
+
+
+def test_a_spanish_page_shows_fernandez_huerta_in_place_of_the_grade(tmp_path: Path) -> None:
+    repository = make_site(tmp_path)
+    config = repository / "mkdocs.yml"
+    marker = "      references_page: references.md\n"
+    write(config, config.read_text(encoding="utf-8").replace(marker, marker + "      translations: [mkdocs.es.yml]\n"))
+    write(repository / "mkdocs.es.yml", SPANISH_CONFIG)
+    (repository / "docs-es").mkdir()
+    write(repository / "docs-es" / "index.md", EASY_ES)
+    git(repository, "-c", "init.defaultBranch=main", "init", "-q")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "Base")
+    write(repository / "docs-es" / "index.md", HARD_ES)
+    write(repository / "docs-es" / "fiebre.md", EASY_ES.replace("Inicio", "Fiebre"))
+    append(repository / "docs" / "index.md", "\nMore words [@temel-2010].\n")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "Change")
+
+    result = pr_summary(repository, "--base", "HEAD~1")
+    assert result.returncode == 0, result.stderr
+    rows = {line.split(" | ")[0]: line.split(" | ") for line in result.stdout.splitlines() if line.startswith("| `")}
+    easy, hard = (measure_spanish(text).fernandez_huerta for text in (EASY_ES, HARD_ES))
+    assert easy >= MIN_FERNANDEZ_HUERTA > hard
+    assert rows["| `docs-es/index.md`"][1:3] == [
+        "changed",
+        f"Fernández-Huerta {easy:.1f} → **Fernández-Huerta {hard:.1f}** (under {MIN_FERNANDEZ_HUERTA:g})",
+    ]
+    assert rows["| `docs-es/fiebre.md`"][1:3] == ["new", f"— → Fernández-Huerta {easy:.1f}"]
+    english = measure((repository / "docs" / "index.md").read_text(encoding="utf-8")).grade
+    kind, grade = rows["| `index.md`"][1:3]  # the English page keeps its grade
+    assert kind == "changed" and grade.endswith(f" → {english:.1f}") and "Fernández" not in grade
+    for built in ("site/index.html", "site/es/index.html", "site/es/fiebre/index.html"):
+        assert f"- `{built}`" in result.stdout

@@ -22,10 +22,13 @@ from selectolax.lexbor import LexborHTMLParser
 from conftest import GUIDE_TODAY, REPO
 from guidekit.data.project import read_config
 from guidekit.release.parity import site_pages
-from guidekit.release.publish import build_environment, run_engine
+from guidekit.release.publish import build_environment, editions, run_engine
 
 FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
 NOT_FOUND_TITLE = "Page not found"  # the 404 page's name in the form: it has no title or address of its own
+# The 404 page's name in each edition's language (overrides/404.html): the title and field say it.
+NOT_FOUND_TITLES = {"en": NOT_FOUND_TITLE, "es": "Página no encontrada"}
+LINK_TEXT = "Report a problem with this page"
 DASH = " – "  # between the page's title and its address in the `page` field
 # What may stand unencoded in a query value as the guide writes it: unreserved characters and `/`.
 # Anything else (a space, `+`, `&`, `#`, `=`, a non-ASCII letter) must arrive percent-encoded.
@@ -114,8 +117,11 @@ def query_problems(query: str, repo: Repository, expected: Expected) -> list[str
     return problems
 
 
-def report_link_problems(document: LexborHTMLParser, repo: Repository, expected: Expected) -> list[str]:
-    """Everything wrong with a built page's report link (empty if nothing)."""
+def report_link_problems(
+    document: LexborHTMLParser, repo: Repository, expected: Expected, link_text: str = LINK_TEXT
+) -> list[str]:
+    """Everything wrong with a built page's report link (empty if nothing); ``link_text`` is what
+    it says in the page's language (the edition's extra.words.report_link)."""
     links = document.css(".guide-report__link")
     if len(links) != 1:
         return [f"{len(links)} report links, not one"]
@@ -128,7 +134,7 @@ def report_link_problems(document: LexborHTMLParser, repo: Repository, expected:
         or "guide-report" not in parent.attributes.get("class", "")
     ):
         return ['the report link is not an <a> in <p class="guide-report">']
-    if link.text(deep=True).strip() != "Report a problem with this page":
+    if link.text(deep=True).strip() != link_text:
         return [f"the report link says {link.text(deep=True).strip()!r}"]
     try:
         href = urlsplit(link.attributes.get("href") or "")
@@ -147,10 +153,13 @@ def report_link_problems(document: LexborHTMLParser, repo: Repository, expected:
         return [*problems, f"the query cannot be read: {error}"]
 
 
-def expected_for(document: LexborHTMLParser, page: str, site_url: str, site_name: str) -> Expected:
-    """What a built page's link must name: the title Material writes in <title>, and its online address."""
+def expected_for(
+    document: LexborHTMLParser, page: str, site_url: str, site_name: str, not_found: str = NOT_FOUND_TITLE
+) -> Expected:
+    """What a built page's link must name: the title Material writes in <title>, and its online address
+    (``not_found``, the 404 page's name in the edition's language, for the 404 page)."""
     if page == "404.html":
-        return Expected(NOT_FOUND_TITLE, None)
+        return Expected(not_found, None)
     title = document.css_first("title").text().strip()
     return Expected(title.removesuffix(f" - {site_name}"), online_address(page, site_url))
 
@@ -176,18 +185,32 @@ def page_problems(document: LexborHTMLParser, expected: Expected, *, online: boo
     return problems
 
 
-def site_problems(site: Path, *, online: bool) -> list[str]:
-    """Every page's problems, each named by the page."""
-    config = read_config(REPO / "mkdocs.yml")
+def edition_folders() -> list[tuple[Path, str]]:
+    """Each edition's configuration and its folder in the site: the English at the top, "es" for the Spanish."""
+    return editions(REPO / "mkdocs.yml")
+
+
+def site_problems(site: Path, *, online: bool, translations: bool = True) -> list[str]:
+    """Every page's problems in each edition (the translations' only when ``translations``), each
+    named by the page. The offline copy holds one language: it has no translations."""
     repo = repository()
-    pages = sorted(site_pages(site))
-    assert len(pages) == len(list((REPO / "docs").glob("*.md"))) + 1, pages  # every chapter and the 404 page
+    folders = edition_folders()
     problems = []
-    for page in pages:
-        document = LexborHTMLParser((site / page).read_text(encoding="utf-8"))
-        expected = expected_for(document, page, config["site_url"], config["site_name"])
-        found = report_link_problems(document, repo, expected) + page_problems(document, expected, online=online)
-        problems += [f"{page}: {problem}" for problem in found]
+    for config_file, folder in folders if translations else folders[:1]:
+        config = read_config(config_file)
+        edition = site / folder if folder else site
+        others = {other for _, other in folders if other and other != folder}
+        pages = sorted(page for page in site_pages(edition) if page.split("/", 1)[0] not in others)
+        chapters = list((config_file.parent / config.get("docs_dir", "docs")).glob("*.md"))
+        assert len(pages) == len(chapters) + 1, pages  # every chapter and the 404 page
+        not_found = NOT_FOUND_TITLES[config["theme"].get("language", "en")]
+        link_text = config["extra"]["words"]["report_link"]
+        for page in pages:
+            document = LexborHTMLParser((edition / page).read_text(encoding="utf-8"))
+            expected = expected_for(document, page, config["site_url"], config["site_name"], not_found)
+            found = report_link_problems(document, repo, expected, link_text)
+            found += page_problems(document, expected, online=online)
+            problems += [f"{folder + '/' if folder else ''}{page}: {problem}" for problem in found]
     return problems
 
 
@@ -196,6 +219,9 @@ def site_problems(site: Path, *, online: bool) -> list[str]:
 
 @pytest.mark.slow
 def test_every_page_links_to_the_mistake_form_for_itself(built_guide: Path) -> None:
+    """In each edition: the Spanish pages' title and page field name their Spanish <h1> and /es/ address."""
+    assert [folder for _, folder in edition_folders()] == ["", "es"]
+    assert (built_guide / "es" / "symptoms" / "index.html").is_file()
     assert site_problems(built_guide, online=True) == []
 
 
@@ -211,7 +237,8 @@ def offline_site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 def test_offline_pages_link_to_the_form_with_their_online_address(offline_site: Path) -> None:
     assert (offline_site / "symptoms.html").is_file(), "not the offline copy: it has no folder addresses"
-    assert site_problems(offline_site, online=False) == []
+    assert not (offline_site / "es").exists(), "the offline copy holds one language"
+    assert site_problems(offline_site, online=False, translations=False) == []
 
 
 # --- In a browser: the 404 page's address, the size of the link, and the printed page. ---
@@ -227,6 +254,9 @@ def test_404_page_names_the_address_the_reader_tried(page, site_url: str, offlin
     page.goto(site_url + "404.html?from=a-link#somewhere", wait_until="load")
     # The path, not the query or fragment: those may carry what someone else put in a link.
     assert report_page_field(page) == f"{NOT_FOUND_TITLE}{DASH}{site_url}404.html"
+    # The Spanish edition's 404 page names itself in Spanish, with its own address.
+    page.goto(site_url + "es/404.html", wait_until="load")
+    assert report_page_field(page) == f"{NOT_FOUND_TITLES['es']}{DASH}{site_url}es/404.html"
     # Opened from a file, the address is the reader's own computer: it is not sent.
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     page.goto((offline_site / "404.html").as_uri(), wait_until="load")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import FIXTURE_TODAY, GUIDE_TODAY, REPO, make_site, run, run_check, run_mkdocs_build
-from guidekit.release.publish import mkdocs_build_command
+from conftest import FIXTURE_TODAY, GUIDE_TODAY, REPO, make_site, run, run_check
+from guidekit.data.project import read_config
+from guidekit.release.publish import editions, mkdocs_build_command
 
 pytestmark = pytest.mark.slow
 
@@ -31,24 +33,33 @@ def test_real_guide_is_not_overdue_for_review_today() -> None:
 
 
 def test_real_guide_builds_strictly(tmp_path: Path) -> None:
-    result = run_mkdocs_build(REPO, tmp_path / "site", today=GUIDE_TODAY)
+    """`make build`'s command: MkDocs' strict build of each edition, the Spanish into es/."""
+    command = [sys.executable, "-m", "guidekit", "build", "--site-dir", str(tmp_path / "site")]
+    result = run(command, REPO, GUIDE_TODAY)
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output and "ERROR" not in result.output
+    assert result.output.count("Documentation built") == 2, "both editions are built"
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'class="guide-cite"' in home and 'id="sources">Sources' in home
     assert 'class="guide-term"' in home
     assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
     references = (tmp_path / "site" / "references" / "index.html").read_text(encoding="utf-8")
     assert "Cited on:" in references
-    assert not (tmp_path / "site" / "data").exists()  # data files feed pages; they are not published
-    # Every page says it is a draft awaiting clinical review, and links to where review is explained.
-    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
-    assert 'id="how-it-is-reviewed"' in about
-    for page in (tmp_path / "site").rglob("index.html"):
-        text = page.read_text(encoding="utf-8")
-        assert "Draft, awaiting clinical review." in text, page
-        assert "<strong>Next review due:</strong>" in text, page
-        assert '#how-it-is-reviewed">How this guide is reviewed' in text, page
+    # Every page of each edition says, in its language, it is a draft awaiting clinical review, and
+    # links to where review is explained (tests/test_editions_site.py reads the Spanish more closely).
+    for config_file, folder in editions(REPO / "mkdocs.yml"):
+        site = tmp_path / "site" / folder if folder else tmp_path / "site"
+        said = read_config(config_file)["extra"]["words"]
+        assert not (site / "data").exists()  # data files feed pages; they are not published
+        about = (site / "about" / "index.html").read_text(encoding="utf-8")
+        assert 'id="how-it-is-reviewed"' in about
+        pages = [page for page in site.rglob("index.html") if folder or page.relative_to(site).parts[0] != "es"]
+        assert len(pages) == len(list((REPO / ("docs-es" if folder else "docs")).glob("*.md"))), folder
+        for page in pages:
+            text = page.read_text(encoding="utf-8")
+            assert said["draft"] in text, page
+            assert f"<strong>{said['next_review']}</strong>" in text, page
+            assert f'#how-it-is-reviewed">{said["how_reviewed"]}' in text, page
 
 
 def build_in_process(site: Path) -> None:

@@ -10,7 +10,7 @@ from collections import Counter
 
 from guidekit.core.problems import Problem, apply_levels, sort_problems
 from guidekit.data.build_state import BuildState
-from guidekit.data.project import Project
+from guidekit.data.project import Project, load_project
 from guidekit.render.allow_list import PublishedRefusal
 from guidekit.render.render_pages import render_all
 from guidekit.rules.run import PageBody, check_sources
@@ -47,3 +47,16 @@ def check_project(
     if render:
         problems += _published_problems(project, bodies, problems, state)
     return sort_problems(apply_levels(problems, project.rule_levels))
+
+
+def check_editions(project: Project, today: dt.date | None = None) -> list[Problem]:
+    """Every problem in the guide and in each of its translations (``translations`` in mkdocs.yml).
+
+    A file both editions read (the bibliography, the survival data) is judged by each: a problem
+    found twice is said once.
+    """
+    problems = check_project(project, today)
+    for config_file in project.translations:
+        problems += check_project(load_project(config_file), today)
+    unique = {(p.path, p.line, p.column, p.rule, p.message): p for p in problems}
+    return sort_problems(list(unique.values()))

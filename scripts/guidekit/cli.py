@@ -7,14 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-from guidekit.check import check_project
+from guidekit.check import check_editions, check_project
 from guidekit.core.dates import ClockError
-from guidekit.core.problems import Severity
+from guidekit.core.problems import Severity, is_fatal
 from guidekit.core.report_formats import FORMATS, github_report, json_report
 from guidekit.core.rules import explain
+from guidekit.core.words import Words, words_for
 from guidekit.data.bibliography import Reference
 from guidekit.data.load import GuideData, load_project_data
 from guidekit.data.project import Project, SetupError, load_project, read_config, site_base_path
+from guidekit.data.survival import read_labels
 from guidekit.release.publish import ENGINES, build_site
 from guidekit.release.site_links import find_broken_links, read_site
 from guidekit.review.git import GitError, merge_base, repository_root
@@ -27,8 +29,8 @@ def command_check(args: argparse.Namespace) -> int:
     project = _project(args)
     if project is None:
         return 2
-    problems = check_project(project)
-    failing = [p for p in problems if p.severity is Severity.ERROR or args.strict]
+    problems = check_editions(project)
+    failing = [p for p in problems if is_fatal(p, args.strict)]
     # Workflow commands go to stdout, the stream GitHub documents ("sent to the runner over stdout",
     # docs.github.com, workflow commands). Its runner reads stderr too (actions/runner ScriptHandler.cs
     # gives both streams an OutputManager), but stdout keeps them apart from the count line for people,
@@ -114,6 +116,7 @@ def _checks_before(engine: str, args: argparse.Namespace) -> int:
     project = _project(args)
     if project is None:
         return 2
+    # Each translation is checked by its own build (the extension checks the pages it is given).
     problems = check_project(project)
     for problem in problems:
         print(problem.report_line, file=sys.stderr)
@@ -131,28 +134,89 @@ def command_build(args: argparse.Namespace) -> int:
     )
 
 
+def _reading_pages(args: argparse.Namespace) -> list[tuple[Path, str]] | None:
+    """The pages to measure, each with its language; None after saying why the guide cannot be read.
+
+    Pages given by name, or the pages of --docs-dir, take the language of the edition whose
+    docs_dir holds them (English when none does); by default every edition's docs_dir is read.
+    """
+    config = Path(args.config)
+    editions: list[Project] = []
+    if config.is_file():  # without a configuration (a bare folder of pages), everything is English
+        try:
+            main = load_project(config)
+            editions = [main, *(load_project(item) for item in main.translations)]
+        except SetupError as error:
+            print(f"readability: {error}", file=sys.stderr)
+            return None
+
+    def language_of(path: Path) -> str:
+        resolved = path.resolve()
+        for edition in editions:
+            if resolved == edition.docs_dir or edition.docs_dir in resolved.parents:
+                return edition.language
+        return "en"
+
+    if args.pages:
+        return [(Path(page), language_of(Path(page))) for page in args.pages]
+    if args.docs_dir is not None or not editions:
+        folder = Path(args.docs_dir or "docs")
+        return [(path, language_of(folder)) for path in sorted(folder.rglob("*.md"))]
+    here = Path.cwd().resolve()
+    pages = []
+    for edition in editions:
+        # Shown as a contributor types them: relative to where the command runs, when inside it.
+        folder = edition.docs_dir.relative_to(here) if here in edition.docs_dir.parents else edition.docs_dir
+        pages += [(path, edition.language) for path in sorted(folder.rglob("*.md"))]
+    return pages
+
+
 def command_readability(args: argparse.Namespace) -> int:
-    """Report each page's words, Flesch-Kincaid grade and Flesch reading ease; exit 1 if one is too hard."""
+    """Report each page's words, Flesch-Kincaid grade and Flesch reading ease (Fernández-Huerta and
+    Szigriszt-Pazos for a Spanish page); exit 1 if one is too hard."""
     from guidekit.release.readability import (  # Markdown and textstat: only this command needs them
         MAX_GRADE,
         MIN_EASE,
+        MIN_FERNANDEZ_HUERTA,
+        is_spanish,
         measure,
+        measure_spanish,
     )
 
-    paths = [Path(p) for p in args.pages] or sorted(Path(args.docs_dir).rglob("*.md"))
+    pages = _reading_pages(args)
+    if pages is None:
+        return 2
+    english = [path for path, language in pages if not is_spanish(language)]
+    spanish = [path for path, language in pages if is_spanish(language)]
     failing = 0
-    print(f"{'page':40} {'words':>6} {'grade':>6} {'ease':>6}")
-    for path in paths:
+    texts: dict[Path, str] = {}
+    for path, _ in pages:
         try:
-            text = path.read_text(encoding="utf-8")
+            texts[path] = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             print(f"{path}: cannot read: {error}", file=sys.stderr)
             failing += 1
+    if english or not spanish:
+        print(f"{'page':40} {'words':>6} {'grade':>6} {'ease':>6}")
+    for path in english:
+        if path not in texts:
             continue
-        score = measure(text)
+        score = measure(texts[path])
         verdict = "" if score.passes else f"  too hard: aim for grade <= {MAX_GRADE:g} and ease >= {MIN_EASE:g}"
         failing += not score.passes
         print(f"{path.as_posix():40} {score.words:6d} {score.grade:6.1f} {score.ease:6.1f}{verdict}")
+    if spanish:
+        print(f"{'page':40} {'words':>6} {'Fernández-Huerta':>17} {'Szigriszt-Pazos':>16}")
+    for path in spanish:
+        if path not in texts:
+            continue
+        spanish_score = measure_spanish(texts[path])
+        verdict = "" if spanish_score.passes else f"  too hard: aim for Fernández-Huerta >= {MIN_FERNANDEZ_HUERTA:g}"
+        failing += not spanish_score.passes
+        print(
+            f"{path.as_posix():40} {spanish_score.words:6d} {spanish_score.fernandez_huerta:17.1f}"
+            f" {spanish_score.szigriszt_pazos:16.1f}{verdict}"
+        )
     return 1 if failing else 0
 
 
@@ -188,7 +252,7 @@ def command_pr_summary(args: argparse.Namespace) -> int:
     return 0
 
 
-CHART = Path("docs/images/survival-distant.svg")
+CHART_IN_DOCS = Path("images/survival-distant.svg")  # in each edition's docs_dir
 
 
 def _project(args: argparse.Namespace) -> Project | None:
@@ -208,43 +272,60 @@ def _load_data(args: argparse.Namespace) -> tuple[Project, GuideData] | None:
     return project, load_project_data(project)
 
 
-def _published_by(reference: Reference) -> str:
+def _published_by(reference: Reference, words: Words) -> str:
     """Who published a source, in a few words: the organization, else the journal, else the title."""
     if reference.publisher:
         return reference.publisher
     if reference.container_title:
-        return f"the journal {reference.container_title}"
+        return words.journal.format(name=reference.container_title)
     return reference.title
 
 
+def _chart_problem(project: Project, data: GuideData) -> int:
+    for problem in data.problems:
+        print(problem, file=sys.stderr)
+    print(f"chart: the survival data could not be read ({project.config_file.name})", file=sys.stderr)
+    return 1
+
+
 def command_chart(args: argparse.Namespace) -> int:
-    """Draw the survival chart from docs/data/survival.yml; with --check, only say whether it is stale."""
+    """Draw the survival chart of the guide and of each translation (its names, the same figures);
+    with --check, only say whether one is stale."""
     from guidekit.render.survival_chart import render_chart  # only this command draws
 
     loaded = _load_data(args)
     if loaded is None:
         return 2
-    project, data = loaded
-    if data.survival is None:
-        for problem in data.problems:
-            print(problem, file=sys.stderr)
-        print("chart: the survival data could not be read", file=sys.stderr)
-        return 1
-    references = data.bibliography.references
-    publishers = {key: _published_by(references[key]) for key in data.survival.sources if key in references}
-    svg = render_chart(data.survival, publishers)
-    target = project.root / CHART
-    current = target.read_text(encoding="utf-8") if target.exists() else None
-    if args.check:
-        if current != svg:
-            print(f"{CHART}: stale; run `python -m guidekit chart` and commit the result", file=sys.stderr)
-            return 1
-        print(f"{CHART}: up to date", file=sys.stderr)
-        return 0
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(svg, encoding="utf-8")
-    print(f"wrote {CHART} ({len(svg.encode())} bytes)", file=sys.stderr)
-    return 0
+    main, _ = loaded
+    try:
+        editions = [main, *(load_project(config) for config in main.translations)]
+    except SetupError as error:
+        print(f"chart: {error}", file=sys.stderr)
+        return 2
+    stale = 0
+    for project in editions:
+        data = load_project_data(project)
+        if data.survival is None:
+            return _chart_problem(project, data)
+        references = data.bibliography.references
+        words = words_for(project.language)
+        publishers = {key: _published_by(references[key], words) for key in data.survival.sources if key in references}
+        labels = read_labels(project.survival_labels) if project.survival_labels else {}
+        svg = render_chart(data.survival, publishers, words, labels)
+        target = project.docs_dir / CHART_IN_DOCS
+        name = project.display(target)
+        current = target.read_text(encoding="utf-8") if target.exists() else None
+        if args.check:
+            if current != svg:
+                print(f"{name}: stale; run `python -m guidekit chart` and commit the result", file=sys.stderr)
+                stale += 1
+            else:
+                print(f"{name}: up to date", file=sys.stderr)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(svg, encoding="utf-8")
+        print(f"wrote {name} ({len(svg.encode())} bytes)", file=sys.stderr)
+    return 1 if stale else 0
 
 
 def command_budget(args: argparse.Namespace) -> int:
@@ -391,8 +472,13 @@ def build_parser() -> argparse.ArgumentParser:
     readability = commands.add_parser(
         "readability", help="reading level of each page", description=command_readability.__doc__
     )
-    readability.add_argument("pages", nargs="*", help="pages to measure (default: every page in docs/)")
-    readability.add_argument("--docs-dir", default="docs", help="the pages folder (default: docs)")
+    readability.add_argument(
+        "pages", nargs="*", help="pages to measure (default: every page of docs/ and of each translation)"
+    )
+    readability.add_argument(
+        "--docs-dir", help="the pages folder; a translation's folder (docs-es) is measured in its language"
+    )
+    readability.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: mkdocs.yml)")
     readability.set_defaults(handler=command_readability)
     chart = commands.add_parser(
         "figures",

@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from guidekit.check import check_project
-from guidekit.core.problems import Problem, Severity
+from guidekit.core.problems import Problem, is_fatal
 from guidekit.data.project import PATH_SETTINGS, RULES_SETTING, Project, project_from_settings
 from guidekit.render.extension import GuideExtension as RenderingExtension
 
@@ -45,7 +45,7 @@ class GuideExtension(RenderingExtension):
         if problems is None:
             problems = check_project(self._project(), render=False, state=self.build_state)
             self.build_state.checked[fingerprint] = problems
-        fatal = [p for p in problems if p.severity is Severity.ERROR or self.strict]
+        fatal = [p for p in problems if is_fatal(p, self.strict)]
         if fatal:
             raise ContentProblemsError(problems)
 

@@ -69,7 +69,7 @@ def page_messages(text: str) -> list[str]:
 
 def test_unsafe_html_variants() -> None:
     assert page_messages("# T\n\n<STYLE>body{}</STYLE>\n") == [
-        "p.md:3:1: raw <style> is not allowed: it could change how every page looks; use docs/stylesheets/guide.css"
+        "p.md:3:1: raw <style> is not allowed: it could change how every page looks; use overrides/stylesheets/guide.css"
     ]
     assert page_messages("# T\n\n<svg><circle/></svg>\n") == [
         "p.md:3:1: raw <svg> is not allowed: it embeds content from elsewhere"

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from guidekit.core.words import words_for
+from guidekit.data.project import read_config
 from guidekit.release.page_numbers import PageNumbersError, settle
 from guidekit.release.print_book import css_string, edition_date, render_book, short_address
 
@@ -33,7 +35,7 @@ def site(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def book(site: Path, numbers: Mapping[str, int] | None = None) -> HTMLParser:
+def book(site: Path, numbers: Mapping[str, int] | None = None, language: str = "en") -> HTMLParser:
     html = render_book(
         site,
         ["index.html", "basics.html"],
@@ -43,6 +45,7 @@ def book(site: Path, numbers: Mapping[str, int] | None = None) -> HTMLParser:
         url="https://example.org/guide/",
         report_url=REPORT,
         page_numbers=numbers,
+        language=language,
     )
     return HTMLParser(html)
 
@@ -57,6 +60,7 @@ def test_css_strings_cannot_break_out_of_the_string_or_the_style_element() -> No
 
 def test_the_edition_date_is_written_out_and_the_address_is_short() -> None:
     assert edition_date("2026-12-03") == "3 December 2026"
+    assert edition_date("2026-12-03", words_for("es")) == "3 de diciembre de 2026"
     assert short_address("https://github.com/example/guide/issues/") == "github.com/example/guide/issues"
 
 
@@ -71,6 +75,28 @@ def test_each_chapter_is_a_named_page_whose_head_is_its_title(site: Path) -> Non
     assert '"Guide · Edition of 3 December 2026"' in style and '"Draft, awaiting clinical review"' in style
     # The title cannot end the style element early: the page has one style and the sections.
     assert len(tree.css("style")) == 1 and len(tree.css("section.guide-chapter")) == 2
+    assert tree.css_first("html").attrs["lang"] == "en"
+
+
+def test_the_spanish_book_is_in_spanish_and_says_the_translation_awaits_review(site: Path) -> None:
+    tree = book(site, {"index": 3, "basics": 7}, language="es")
+    assert tree.css_first("html").attrs["lang"] == "es"
+    assert tree.css_first("title").text() == "Guide (edición para imprimir v1)"
+    style = tree.css_first("head style").text()
+    assert '"Página " counter(page)' in style and '"Page "' not in style
+    assert '"Guide · Edición del 3 de diciembre de 2026"' in style
+    assert '"Borrador: pendiente de revisión clínica y de la traducción"' in style
+    assert '@page guide-contents { @top-left { content: "Contenido";' in style
+    contents = tree.css_first(".guide-contents")
+    assert contents.attrs["aria-label"] == "Contenido" and contents.css_first("h2").text() == "Contenido"
+    cover = " ".join(tree.css_first("#cover").text().split())
+    assert "Edición: 3 de diciembre de 2026" in cover
+    assert "pendiente de revisión clínica y de revisión de la traducción" in cover
+    assert "ningún traductor médico ha revisado la traducción" in cover
+    assert "¿Encontró un error? Díganoslo en github.com/example/guide/issues." in cover
+    assert "Las palabras marcadas con † se explican en el glosario" in cover
+    english = ("Edition", "Found a mistake", "Page ", "Contents", "awaiting", "Words marked")
+    assert [word for word in english if word in tree.html] == []
 
 
 def test_the_cover_gives_the_edition_and_one_address_to_report_a_mistake(site: Path) -> None:
@@ -120,16 +146,57 @@ def test_page_numbers_that_never_settle_fail_and_name_the_chapter() -> None:
         settle(print_pass)
 
 
-def test_the_books_words_come_from_mkdocs_yml_and_a_missing_one_is_named(tmp_path: Path) -> None:
+def test_the_books_words_come_from_the_editions_config_and_a_missing_one_is_named(tmp_path: Path) -> None:
     from guidekit.release.offline import book_words
 
     config = "site_name: A guide\nsite_url: https://example.org/g/\nrepo_url: https://github.com/o/r/\n"
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    assert book_words(tmp_path) == {
+    (tmp_path / "mkdocs.es.yml").write_text(
+        config.replace("A guide", "Una guía").replace("/g/", "/g/es/"), encoding="utf-8"
+    )
+    assert book_words(tmp_path / "mkdocs.yml") == {
         "site_name": "A guide",
         "url": "https://example.org/g/",
         "report_url": "https://github.com/o/r/issues",
     }
+    assert book_words(tmp_path / "mkdocs.es.yml") == {
+        "site_name": "Una guía",
+        "url": "https://example.org/g/es/",
+        "report_url": "https://github.com/o/r/issues",
+    }
     (tmp_path / "mkdocs.yml").write_text(config.replace("repo_url", "# repo_url"), encoding="utf-8")
-    with pytest.raises(SystemExit, match="repo_url is needed"):
-        book_words(tmp_path)
+    with pytest.raises(SystemExit, match=r"mkdocs\.yml: repo_url is needed"):
+        book_words(tmp_path / "mkdocs.yml")
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_a_translations_offline_build_inherits_it_and_adds_the_offline_settings(tmp_path: Path) -> None:
+    from guidekit.release.offline import edition_files, offline_config
+
+    # The generated file sits beside the translation's (INHERIT and docs_dir are relative to it)
+    # and is removed after the build; the guide's own offline build uses mkdocs.offline.yml.
+    with offline_config(REPO / "mkdocs.yml", "") as english:
+        assert english == REPO / "mkdocs.offline.yml"
+    with offline_config(REPO / "mkdocs.es.yml", "es") as generated:
+        assert generated.parent == REPO and generated.is_file()
+        merged = read_config(generated)
+    assert not generated.exists()
+    offline = read_config(REPO / "mkdocs.offline.yml")
+    spanish = read_config(REPO / "mkdocs.es.yml")
+    # Zensical appends inherited lists: safe only while the offline settings' list is in no edition's config.
+    assert "polyfills" not in spanish["extra"] and "polyfills" not in read_config(REPO / "mkdocs.yml")["extra"]
+    assert merged["extra"]["offline"] is True
+    assert merged["extra"]["polyfills"] == offline["extra"]["polyfills"]
+    assert {key: merged[key] for key in ("site_name", "docs_dir", "nav", "theme")} == {
+        key: spanish[key] for key in ("site_name", "docs_dir", "nav", "theme")
+    }
+    assert [path.name for path in edition_files(tmp_path, "es", "v1", "Letter")] == [
+        "metastatic-cancer-guide-es-offline-v1.zip",
+        "metastatic-cancer-guide-es-v1-letter.pdf",
+    ]
+    assert [path.name for path in edition_files(tmp_path, "", "v1", "A4")] == [
+        "metastatic-cancer-guide-offline-v1.zip",
+        "metastatic-cancer-guide-v1.pdf",
+    ]

@@ -21,7 +21,7 @@ def test_only_the_tables_extensions_alignment_is_an_allowed_style() -> None:
     assert attribute_refusal("td", "style", "text-align: center;") is None
     refused = attribute_refusal("td", "style", "background: url(https://evil.example/x)")
     assert refused is not None
-    assert refused.message == "attribute style= is not allowed: use a class and docs/stylesheets/guide.css"
+    assert refused.message == "attribute style= is not allowed: use a class and overrides/stylesheets/guide.css"
 
 
 def test_lightbox_attributes_hold_only_listed_values() -> None:

@@ -85,7 +85,7 @@ _ELEMENT_REASONS = MappingProxyType(
         "script": "it could run code in a reader's browser",
         "noscript": "it could run code in a reader's browser",
         "template": "it could hide markup that runs code",
-        "style": "it could change how every page looks; use docs/stylesheets/guide.css",
+        "style": "it could change how every page looks; use overrides/stylesheets/guide.css",
         "link": "it could load files from elsewhere",
         "meta": "it could redirect the reader",
         "base": "it would change where every link goes",
@@ -179,7 +179,7 @@ def attribute_refusal(tag: str, name: str, value: str | None, *, in_source: bool
         listed = ", ".join(sorted(ALLOWED_VALUES[name]))
         return Refusal("attribute", name, f"attribute {shown} may only be {listed}, not {value!r}", name)
     if name == "style" and (value or "").strip() not in ALLOWED_STYLES:
-        message = "attribute style= is not allowed: use a class and docs/stylesheets/guide.css"
+        message = "attribute style= is not allowed: use a class and overrides/stylesheets/guide.css"
         return Refusal("attribute", name, message, name)
     if name in URL_ATTRIBUTES:
         scheme = url_scheme(value or "")
@@ -190,7 +190,7 @@ def attribute_refusal(tag: str, name: str, value: str | None, *, in_source: bool
 
 def _attribute_reason(name: str) -> str:
     if name == "style":
-        return "use a class and docs/stylesheets/guide.css"
+        return "use a class and overrides/stylesheets/guide.css"
     if name in {"srcset", "formaction", "action", "background", "poster", "xlink:href", "data", "ping", "src"}:
         return "it could load or send something elsewhere"
     if name == "target":

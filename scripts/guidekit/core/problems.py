@@ -9,6 +9,14 @@ from dataclasses import dataclass, field, replace
 from guidekit.core.rules import RULES, Level
 
 
+def is_fatal(problem: Problem, strict: bool) -> bool:
+    """Whether a problem stops the build: an error always; a warning in strict mode, unless its rule
+    only says what a translation has still to catch up with (``Rule.holds_back``)."""
+    if problem.severity is Severity.ERROR:
+        return True
+    return strict and RULES[problem.rule].holds_back
+
+
 class Severity(enum.Enum):
     """How bad a problem is: errors always fail; warnings fail in strict mode."""
 

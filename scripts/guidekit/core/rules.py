@@ -41,6 +41,9 @@ class Rule:
     fix: str
     level: Level = Level.ERROR
     fixed: bool = False
+    # A warning that strict mode lists but does not fail on: the English can be fixed and published
+    # before its translation catches up (the translation rules that follow an English change).
+    holds_back: bool = True
 
 
 _E, _W = Level.ERROR, Level.WARNING
@@ -257,6 +260,56 @@ _RULES = (
     Rule(
         "unused-source", "A bibliography entry no page cites.", "Cite it where a page relies on it, or remove it.", _W
     ),
+    # Translations (mkdocs.es.yml): each translated page against its English page
+    Rule(
+        "translation-missing",
+        "An English page has no translated page in a translation's folder (docs-es/).",
+        "Translate the page into a file with the same name in the translation's folder, or ask for help in the pull request.",
+    ),
+    Rule(
+        "translation-orphan",
+        "A translated page has no English page of the same name.",
+        "Rename it after its English page, or remove it if the English page was removed.",
+    ),
+    Rule(
+        "translation-unrecorded",
+        "A translated page does not say which version of its English page it translates (translated_from).",
+        "Add 'translated_from:' with the value the message gives, once the page matches that version of the English.",
+    ),
+    Rule(
+        "translation-outdated",
+        "The English page has changed since the translated page was made from it.",
+        "Bring the changes into the translation (git diff shows them), then set translated_from to the value the message gives.",
+        _W,
+        holds_back=False,
+    ),
+    Rule(
+        "translation-citations",
+        "A translated page does not cite the same sources as its English page.",
+        "Cite the same keys at the same facts; a source only the translation cites must be in its language (language: es).",
+    ),
+    Rule(
+        "translation-numbers",
+        "A figure (percentage, temperature, phone number, year) is in one language's page and not the other's.",
+        "Write the same figure in both, in digits; a number only the translation needs goes in its numbers_not_in_english.",
+    ),
+    Rule(
+        "translation-term-missing",
+        "A term of the English glossary has no entry in a translation's glossary yet.",
+        "Add an entry to the translation's glossary with 'translates:' naming the English term.",
+        _W,
+        holds_back=False,
+    ),
+    Rule(
+        "translation-glossary",
+        "An entry of a translation's glossary translates no English term.",
+        "Write the English term exactly as the English glossary spells it after 'translates:'.",
+    ),
+    Rule(
+        "translation-labels",
+        "A cancer or place of the survival table has no translated name.",
+        "Add the name to the translation's survival labels file (docs-es/data/survival-labels.yml).",
+    ),
     # What is published
     Rule(
         "html-element",
@@ -267,7 +320,7 @@ _RULES = (
     Rule(
         "html-attribute",
         "An HTML attribute the guide does not allow (on… handlers, style=, unknown data-*).",
-        "Remove the attribute; use a class and docs/stylesheets/guide.css for looks.",
+        "Remove the attribute; use a class and overrides/stylesheets/guide.css for looks.",
         fixed=True,
     ),
     Rule(

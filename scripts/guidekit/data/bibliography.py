@@ -65,6 +65,11 @@ class Reference:
     accessed: str | None
     line: int
     column: int
+    # The dates as numbers (year[, month[, day]]), for pages that write them in another language;
+    # issued_parts is () when the source shows no date.
+    issued_parts: tuple[int, ...] | None = None
+    accessed_parts: tuple[int, ...] | None = None
+    language: str | None = None  # CSL's `language` ("es"): the language the source is written in
 
     @property
     def link(self) -> str | None:
@@ -161,6 +166,12 @@ def _authors(values: dict[str, Any], path: str, problems: list[Problem]) -> tupl
     return tuple(names)
 
 
+def _language(entry: Located) -> str | None:
+    """CSL's ``language`` of an entry ("es"), None when not given."""
+    node = entry.get("language")
+    return str(node.value) if node is not None and node.value else None
+
+
 def _read_entry(entry: Located, path: str, today: dt.date) -> tuple[Reference | None, list[Problem]]:
     """One entry's fields, then the rules across them; every problem is kept."""
     written_type = entry.get("type")
@@ -199,6 +210,9 @@ def _read_entry(entry: Located, path: str, today: dt.date) -> tuple[Reference | 
         accessed=human_date(accessed) if accessed else None,
         line=entry.line,
         column=entry.column,
+        issued_parts=() if issued == UNDATED else tuple(issued) if issued else None,
+        accessed_parts=tuple(accessed) if accessed else None,
+        language=_language(entry),
     )
     return reference, problems
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from guidekit.core.dates import human_date
 from guidekit.core.problems import Problem
+from guidekit.core.words import Words, words_for
 from guidekit.data.fields import DAY, TEXT, TEXT_LIST, Field, Schema, data_problem, entries, read_fields
 from guidekit.source.text import SourceText, read_source
 from guidekit.source.yaml_positions import Located, parse_yaml
@@ -75,7 +76,7 @@ def parse_changelog(source: SourceText, pages_known: set[str], today: dt.date) -
     return sorted(changes, key=lambda change: change.date, reverse=True), problems
 
 
-def changelog_lines(changes: list[Change], titles: dict[str, str]) -> list[str]:
+def changelog_lines(changes: list[Change], titles: dict[str, str], words: Words | None = None) -> list[str]:
     """The What's-changed page body as Markdown: a heading per day, a line per change."""
     lines: list[str] = []
     current = None
@@ -83,13 +84,16 @@ def changelog_lines(changes: list[Change], titles: dict[str, str]) -> list[str]:
         if change.date != current:
             current = change.date
             day = change.date
-            lines += ["", f"## {human_date((day.year, day.month, day.day))}", ""]
+            parts = (day.year, day.month, day.day)
+            lines += ["", f"## {words.date(parts) if words else human_date(parts)}", ""]
         links = ", ".join(f"[{titles.get(page, page)}]({page})" for page in change.pages)
         lines.append(f"- {change.change} ({links})")
-    return lines or ["", "No changes to medical content have been recorded yet."]
+    return lines or ["", (words or words_for(None)).no_changes]
 
 
-def changelog_markdown(path: Path, display_path: str, titles: dict[str, str], today: dt.date) -> list[str]:
+def changelog_markdown(
+    path: Path, display_path: str, titles: dict[str, str], today: dt.date, words: Words | None = None
+) -> list[str]:
     """The What's-changed page body from the changelog file; nothing if it cannot be read.
 
     Mistakes in the file are the checks' to report, so they are not repeated here.
@@ -98,4 +102,4 @@ def changelog_markdown(path: Path, display_path: str, titles: dict[str, str], to
     if source is None:
         return []
     changes, _ = parse_changelog(source, set(titles), today)
-    return changelog_lines(changes, titles)
+    return changelog_lines(changes, titles, words)

@@ -41,6 +41,10 @@ SCHEMA = Schema(
         ),
         Field("last_reviewed", DAY, required=True),
         Field("next_review", DAY, required=True),
+        # A translated page (docs-es/): which version of its English page it translates, and the
+        # numbers it adds that the English has not (a phone line for Spanish speakers).
+        Field("translated_from", TEXT, describe="the first 12 characters of the English page's SHA-256"),
+        Field("numbers_not_in_english", TEXT_LIST, allow_empty=True, describe='a list such as ["900 100 036"]'),
     ),
 )
 KEYS = SCHEMA.names

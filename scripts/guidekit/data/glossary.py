@@ -46,6 +46,7 @@ class Term:
     see_also: tuple[str, ...]
     line: int
     column: int
+    translates: str | None = None
 
     @property
     def summary(self) -> str:
@@ -85,6 +86,8 @@ ENTRY = Schema(
         Field("abbreviation", TEXT),
         Field("definition", TEXT, required=True, describe="one to three plain sentences"),
         Field("see_also", TEXT_LIST, one_as_list=True, allow_empty=True, describe="a list of glossary terms"),
+        # In a translation's glossary: the English term this entry translates (the checks pair them).
+        Field("translates", TEXT, describe="the English glossary term this entry translates"),
     ),
 )
 FIELDS = ENTRY.names
@@ -122,6 +125,7 @@ def _read_term(entry: Located, path: str) -> tuple[_Read | None, list[Problem]]:
         see_also=tuple(other.value for other in see_also),
         line=entry.line,
         column=entry.column,
+        translates=values.get("translates"),
     )
     return _Read(term, entry, aliases, see_also), problems
 

@@ -26,12 +26,28 @@ DEFAULT_SETTINGS = MappingProxyType(
         "survival": "docs/data/survival.yml",
         "changelog": "docs/data/changelog.yml",
         "emergencies": "docs/data/emergencies.yml",
+        "language": "en",
+        "translates": "",
+        "source_glossary": "",
+        "survival_labels": "",
     }
 )
 # Levels of the checks' rules (see guidekit.core.rules): not a path, kept as the mapping it is.
 RULES_SETTING = "rules"
+# The configuration files of the guide's translations (mkdocs.es.yml): a list, kept as written.
+TRANSLATIONS_SETTING = "translations"
 # The settings that are paths, relative to the folder of mkdocs.yml: a builder makes them absolute.
-PATH_SETTINGS = ("bibliography", "glossary", "docs_dir", "survival", "changelog", "emergencies")
+PATH_SETTINGS = (
+    "bibliography",
+    "glossary",
+    "docs_dir",
+    "survival",
+    "changelog",
+    "emergencies",
+    "translates",
+    "source_glossary",
+    "survival_labels",
+)
 
 
 class SetupError(Exception):
@@ -53,6 +69,13 @@ class Project:
     emergencies: Path | None = None
     site_url: str | None = None
     rule_levels: Mapping[str, Level] = field(default_factory=lambda: MappingProxyType({}))
+    language: str = "en"
+    # A translation's English pages and glossary, which it is checked against; None in the English.
+    translates: Path | None = None
+    source_glossary: Path | None = None
+    survival_labels: Path | None = None
+    # The English edition's translations: their configuration files.
+    translations: tuple[Path, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -95,7 +118,7 @@ def extension_settings(markdown_extensions: Any) -> dict[str, Any]:
     for item in markdown_extensions or []:
         if isinstance(item, dict) and EXTENSION_NAME in item:
             for key, value in (item[EXTENSION_NAME] or {}).items():
-                settings[key] = value if key == RULES_SETTING else str(value)
+                settings[key] = value if key in (RULES_SETTING, TRANSLATIONS_SETTING) else str(value)
     return settings
 
 
@@ -110,6 +133,13 @@ def project_from_settings(config_file: Path, docs_dir: str, settings: dict[str, 
     except RuleConfigError as error:
         raise SetupError(f"{config_file}: {error}") from None
     root = config_file.parent
+    translations = settings.get(TRANSLATIONS_SETTING) or []
+    if not isinstance(translations, list) or not all(isinstance(item, str) for item in translations):
+        raise SetupError(f"{config_file}: {TRANSLATIONS_SETTING} must be a list of configuration files")
+
+    def optional(name: str) -> Path | None:
+        return (root / settings[name]).resolve() if settings.get(name) else None
+
     return Project(
         config_file=config_file,
         docs_dir=(root / docs_dir).resolve(),
@@ -117,11 +147,16 @@ def project_from_settings(config_file: Path, docs_dir: str, settings: dict[str, 
         glossary=(root / settings["glossary"]).resolve(),
         glossary_page=settings["glossary_page"],
         references_page=settings["references_page"],
-        survival=(root / settings["survival"]).resolve() if settings.get("survival") else None,
-        changelog=(root / settings["changelog"]).resolve() if settings.get("changelog") else None,
-        emergencies=(root / settings["emergencies"]).resolve() if settings.get("emergencies") else None,
+        survival=optional("survival"),
+        changelog=optional("changelog"),
+        emergencies=optional("emergencies"),
         site_url=site_url,
         rule_levels=levels,
+        language=str(settings.get("language") or "en"),
+        translates=optional("translates"),
+        source_glossary=optional("source_glossary"),
+        survival_labels=optional("survival_labels"),
+        translations=tuple((root / item).resolve() for item in translations),
     )
 
 

@@ -9,9 +9,14 @@ from one file they can never disagree.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from guidekit.core.problems import Problem
+from guidekit.core.words import Words, words_for
 from guidekit.data.fields import LIST, NUMBER, TEXT, Field, Schema, as_text, data_problem, entries, read_fields
 from guidekit.source.text import SourceText
 from guidekit.source.yaml_positions import parse_yaml
@@ -132,14 +137,38 @@ def format_percent(value: float) -> str:
     return f"{value:.1f}%".replace(".0%", "%")
 
 
-def table_lines(data: SurvivalData) -> list[str]:
-    """The Markdown table for the prognosis page; each row cites its own source."""
-    lines = [
-        "| Where the cancer started | Alive 5 years later | Diagnosed in | Where | Source |",
-        "| --- | ---: | --- | --- | --- |",
-    ]
+def read_labels(path: Path) -> Mapping[str, Mapping[str, str]]:
+    """A translation's names for the table's cancers and places: {"cancer": {English: Spanish}, "place": {…}}.
+
+    Nothing when the file cannot be read or is not of that shape; the translation checks say so.
+    """
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {
+        str(kind): {str(english): str(name) for english, name in names.items()}
+        for kind, names in loaded.items()
+        if isinstance(names, dict)
+    }
+
+
+def table_lines(
+    data: SurvivalData, words: Words | None = None, labels: Mapping[str, Mapping[str, str]] | None = None
+) -> list[str]:
+    """The Markdown table for the prognosis page, in ``words``' language; each row cites its own source.
+
+    ``labels``: a translation's names for the cancers and places (an English name when one is missing).
+    """
+    words = words or words_for(None)
+    labels = labels or {}
+    cancers, places = labels.get("cancer", {}), labels.get("place", {})
+    lines = [words.table_header, "| --- | ---: | --- | --- | --- |"]
     lines += [
-        f"| {row.cancer} | {format_percent(row.percent)} | {row.years} | {row.place} | [@{row.source}] |"
+        f"| {cancers.get(row.cancer, row.cancer)} | {format_percent(row.percent)} | {row.years} "
+        f"| {places.get(row.place, row.place)} | [@{row.source}] |"
         for row in data.rows
     ]
     return lines

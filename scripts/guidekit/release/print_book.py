@@ -25,11 +25,12 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from guidekit.core.dates import human_date
 from guidekit.core.links import resolve, split
+from guidekit.core.words import Words, words_for
 
 # Pages of the printed book, in this order; those not in the nav are skipped.
 LEAVE_OUT = frozenset({"references.md", "whats-changed.md"})  # chapters print their own sources; the log is for the web
+ENGLISH_WORDS = words_for("en")
 AT_THE_END = ("about.md", "glossary.md")
 
 
@@ -92,10 +93,11 @@ def _inner(node: Node) -> str:
     return outer[outer.index(">") + 1 : outer.rindex("<")]
 
 
-def edition_date(iso_day: str) -> str:
-    """'2026-12-03' -> '3 December 2026': day before month, read the same way in the US and the UK."""
+def edition_date(iso_day: str, words: Words = ENGLISH_WORDS) -> str:
+    """'2026-12-03' -> '3 December 2026' ('3 de diciembre de 2026' in Spanish): day before month,
+    read the same way in the US and the UK."""
     day = dt.date.fromisoformat(iso_day)
-    return human_date((day.year, day.month, day.day))
+    return words.date((day.year, day.month, day.day))
 
 
 def short_address(url: str) -> str:
@@ -104,27 +106,27 @@ def short_address(url: str) -> str:
     return f"{parts.netloc}{parts.path}".rstrip("/")
 
 
-def _cover(site_name: str, version: str, edition: str, url: str, report_url: str) -> str:
+def _cover(site_name: str, version: str, edition: str, url: str, report_url: str, words: Words) -> str:
+    address = (
+        f'<a class="guide-print-address" href="{html.escape(report_url)}">{html.escape(short_address(report_url))}</a>'
+    )
+    tell_us = words.book_tell_us.format(address=address)
     return f"""
 <section class="guide-cover" id="cover">
   <h1>{html.escape(site_name)}</h1>
-  <p class="guide-cover__subtitle">A plain-language guide for people whose cancer has spread,
-  and the people close to them.</p>
-  <p><strong>Version:</strong> {html.escape(version)} &middot;
-  <strong>Edition of:</strong> {html.escape(edition)}</p>
-  <p class="guide-cover__status"><strong>Status: awaiting clinical review.</strong> No doctor, nurse or other
-  clinician has checked this guide yet. It is not medical advice. In an emergency, call your local emergency number.</p>
-  <p><strong>Online version:</strong>
+  <p class="guide-cover__subtitle">{words.book_subtitle}</p>
+  <p><strong>{words.book_version}</strong> {html.escape(version)} &middot;
+  <strong>{words.book_edition}</strong> {html.escape(edition)}</p>
+  <p class="guide-cover__status"><strong>{words.book_status}</strong> {words.book_not_advice}</p>
+  <p><strong>{words.book_online}</strong>
   <a class="guide-print-address" href="{html.escape(url)}">{html.escape(url)}</a></p>
-  <p class="guide-cover__report"><strong>Found a mistake?</strong> Tell us at
-  <a class="guide-print-address" href="{html.escape(report_url)}">{html.escape(short_address(report_url))}</a>.
-  Please name the chapter and the page number.</p>
-  <p>Words marked with <span class="guide-term-mark">†</span> are explained in the glossary at the end.
-  Small raised numbers lead to the sources listed at the end of each chapter.</p>
+  <p class="guide-cover__report"><strong>{words.book_found_mistake}</strong> {tell_us}
+  {words.book_name_the_page}</p>
+  <p>{words.book_marks.format(mark='<span class="guide-term-mark">†</span>')}</p>
 </section>"""
 
 
-def _contents(chapters: list[Chapter], page_numbers: Mapping[str, int]) -> str:
+def _contents(chapters: list[Chapter], page_numbers: Mapping[str, int], words: Words) -> str:
     items = "".join(
         f'<li><a href="#{c.name}"><span class="guide-contents__title">{html.escape(c.title)}</span>'
         + (
@@ -136,7 +138,10 @@ def _contents(chapters: list[Chapter], page_numbers: Mapping[str, int]) -> str:
         + "</a></li>"
         for c in chapters
     )
-    return f'<nav class="guide-contents" id="contents" aria-label="Contents"><h2>Contents</h2><ol>{items}</ol></nav>'
+    contents = html.escape(words.book_contents)
+    return (
+        f'<nav class="guide-contents" id="contents" aria-label="{contents}"><h2>{contents}</h2><ol>{items}</ol></nav>'
+    )
 
 
 def css_string(text: str) -> str:
@@ -151,22 +156,30 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def page_styles(chapters: list[Chapter], site_name: str, edition: str) -> str:
+def page_styles(chapters: list[Chapter], site_name: str, edition: str, words: Words = ENGLISH_WORDS) -> str:
     """The book's pages: margins, a running head per chapter (a named page each), the foot line.
 
     Generated here rather than kept in guide.css: the titles and the date belong to this book, and
     a web page printed from a browser should not claim a chapter or an edition.
     """
+    # "Page {number}": the words around the number as CSS strings, the number as the page counter.
+    before, _, after = words.book_page.partition("{number}")
+    page_number = " ".join(
+        part
+        for part in (css_string(before) if before else "", "counter(page)", css_string(after) if after else "")
+        if part
+    )
     box = "font-size: 9pt; color: #444444; font-family: sans-serif;"  # small, but well above 8 pt
     rules = [
         "@page { margin: 20mm 16mm 20mm;"
-        f" @top-right {{ content: {css_string('Page ')} counter(page); {box} }}"
-        f" @bottom-left {{ content: {css_string(site_name + ' · Edition of ' + edition)}; {box} }}"
-        f" @bottom-right {{ content: {css_string('Draft, awaiting clinical review')}; {box} }} }}",
+        f" @top-right {{ content: {page_number}; {box} }}"
+        f" @bottom-left {{ content: {css_string(words.book_edition_of.format(site_name=site_name, edition=edition))};"
+        f" {box} }}"
+        f" @bottom-right {{ content: {css_string(words.book_draft)}; {box} }} }}",
         # The cover is a title page: no running head or foot. (:first, not a named page: a named
         # page would start a new page after anything printed before the cover.)
         "@page :first { @top-right { content: none } @bottom-left { content: none } @bottom-right { content: none } }",
-        f"@page guide-contents {{ @top-left {{ content: {css_string('Contents')}; {box} }} }}",
+        f"@page guide-contents {{ @top-left {{ content: {css_string(words.book_contents)}; {box} }} }}",
         ".guide-contents { page: guide-contents; }",
     ]
     for number, chapter in enumerate(chapters, start=1):
@@ -185,23 +198,31 @@ def render_book(
     url: str,
     report_url: str,
     page_numbers: Mapping[str, int] | None = None,
+    language: str = "en",
 ) -> str:
     """The one-page edition as an HTML document, styled by the site's own stylesheets.
 
     ``date`` is the edition's day (ISO); ``report_url`` where readers report a mistake;
-    ``page_numbers`` where each chapter (by name) starts, for the contents (none: no numbers).
+    ``page_numbers`` where each chapter (by name) starts, for the contents (none: no numbers);
+    ``language`` the edition's ("es"): the book's own words and its lang attribute.
     """
+    words = words_for(language)
     shell = HTMLParser((site / "index.html").read_text(encoding="utf-8"))
     styles = "".join(node.html or "" for node in shell.css('head link[rel="stylesheet"]'))
     chapters = [chapter_from_page(site, page, set(pages)) for page in pages]
-    edition = edition_date(date)
+    edition = edition_date(date, words)
     sections = "".join(f'<section class="guide-chapter" id="{c.name}">{c.body}</section>' for c in chapters)
-    body = _cover(site_name, version, edition, url, report_url) + _contents(chapters, page_numbers or {}) + sections
+    body = (
+        _cover(site_name, version, edition, url, report_url, words)
+        + _contents(chapters, page_numbers or {}, words)
+        + sections
+    )
+    title = words.book_title.format(site_name=html.escape(site_name), version=html.escape(version))
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{html.escape(words.language)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{html.escape(site_name)} (printable edition {html.escape(version)})</title>{styles}"
-        f"{page_styles(chapters, site_name, edition)}</head>"
+        f"<title>{title}</title>{styles}"
+        f"{page_styles(chapters, site_name, edition, words)}</head>"
         '<body class="guide-print"><div class="md-container"><main class="md-main"><div class="md-content">'
         f'<article class="md-content__inner md-typeset">{body}</article></div></main></div></body></html>\n'
     )

@@ -13,6 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from guidekit.data.project import load_project
+
 # The builders that can build the guide: MkDocs with Material (the primary), and Zensical, Material's
 # successor after its end of life on 2027-05-05, which reads the same mkdocs.yml.
 ENGINES = ("mkdocs", "zensical")
@@ -113,15 +115,37 @@ def swap_in(built: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def editions(config_file: Path) -> list[tuple[Path, str]]:
+    """The configurations to build for one site and the folder of each inside it: the guide's own
+    ("" at the top), then each translation it names in its folder named after its language ("es")."""
+    project = load_project(config_file)
+    built = [(config_file, "")]
+    for translation in project.translations:
+        built.append((translation, load_project(translation).language))
+    return built
+
+
+def run_editions(engine: str, config_file: Path, site_dir: Path, environment: dict[str, str]) -> int:
+    """Build the guide into ``site_dir`` and each translation into its language's folder inside it."""
+    for edition, folder in editions(config_file):
+        returncode = run_engine(engine, edition, site_dir / folder if folder else site_dir, environment)
+        if returncode != 0:
+            return returncode
+    return 0
+
+
 def build_site(root: Path, site_dir: Path, config_file: Path | None = None, engine: str = "mkdocs") -> int:
-    """Build strictly into a temporary folder beside site_dir; publish it only if the build passed."""
+    """Build strictly into a temporary folder beside site_dir; publish it only if the build passed.
+
+    The translations are built into the same folder (es/), so the site is published whole or not at all.
+    """
     config = config_file or root / "mkdocs.yml"
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     holder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     temporary = holder / "site"
     try:
-        returncode = run_engine(engine, config, temporary, build_environment(root))
+        returncode = run_editions(engine, config, temporary, build_environment(root))
         if returncode != 0:
             print(f"build failed: {site_dir.name}/ was left as it was", file=sys.stderr)
             return returncode

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -39,6 +39,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from guidekit.core.dates import today
+from guidekit.core.words import Words, words_for
 from guidekit.data.build_state import BuildState
 from guidekit.data.changelog import MARKER as CHANGELOG_MARKER
 from guidekit.data.changelog import changelog_markdown
@@ -48,7 +49,7 @@ from guidekit.data.load import GuideData, load_guide_data
 from guidekit.data.pages import CitingPlace, PageOutline, citing_places, outline_pages, page_of_body
 from guidekit.data.project import DEFAULT_SETTINGS, EXTENSION_NAME
 from guidekit.data.survival import MARKER as SURVIVAL_MARKER
-from guidekit.data.survival import expand_for_scan, table_lines
+from guidekit.data.survival import expand_for_scan, read_labels, table_lines
 from guidekit.render.allow_list import UnsafeHTMLError, published_refusals
 from guidekit.render.builder_context import builder_context
 from guidekit.render.html_builders import (
@@ -110,7 +111,11 @@ class _MarkerPreprocessor(Preprocessor):
                 output += ["", *self.extension.changelog_markdown(), ""]
             elif line.strip() == SURVIVAL_MARKER and state.data.survival is not None:
                 # A Markdown table, so the tables extension renders it and its citations are numbered.
-                output += ["", *table_lines(state.data.survival), ""]
+                output += [
+                    "",
+                    *table_lines(state.data.survival, self.extension.words, self.extension.survival_labels()),
+                    "",
+                ]
             elif marker:
                 state.markers.add(marker)
                 output += ["", _PLACEHOLDER.format(marker), ""]
@@ -158,14 +163,16 @@ class _PageTreeprocessor(Treeprocessor):
             references = state.data.bibliography.references
             cited = [references[key] for key in state.numbers if key in references]
             if cited:
-                root.extend(sources_section(cited))
+                root.extend(sources_section(cited, self.extension.words))
 
     def _generate(self, marker: str, data: GuideData) -> list[etree.Element]:
         if marker == "glossary":
-            return glossary_elements(data.glossary)
+            return glossary_elements(data.glossary, self.extension.words)
         references = data.bibliography.references
         places = self.extension.citing_places(references)
-        return references_elements(list(references.values()), places, self.extension.getConfig("references_page"))
+        return references_elements(
+            list(references.values()), places, self.extension.getConfig("references_page"), self.extension.words
+        )
 
     @staticmethod
     def _number_citations(root: etree.Element, state: PageState) -> None:
@@ -266,6 +273,12 @@ class GuideExtension(Extension):
             "state": ["", "the build's BuildState, shared by every page's extension; empty: this extension's own"],
             # Read by the checks (guidekit.core.rules); declared so that mkdocs.yml may set it here.
             "rules": [{}, "levels of the checks' rules: rule id -> error, warning or ignore"],
+            # Editions: this one's language, and what a translation is checked against (read by the checks).
+            "language": [DEFAULT_SETTINGS["language"], "the language of these pages: en, es"],
+            "translations": [[], "the configuration files of this guide's translations"],
+            "translates": ["", "a translation's English pages (their docs_dir)"],
+            "source_glossary": ["", "a translation's English glossary, each of whose terms it must translate"],
+            "survival_labels": ["", "a translation's names for the survival table's cancers and places"],
         }
         super().__init__(**kwargs)
         self.state = PageState()
@@ -276,6 +289,16 @@ class GuideExtension(Extension):
         self.build_state = given if isinstance(given, BuildState) else BuildState(lasting=True)
         self.page_path: str | None = None
         self.strict = True  # a builder that says nothing is held to strict mode: fail closed
+
+    @property
+    def words(self) -> Words:
+        """The words generated text is written in, from the ``language`` setting."""
+        return words_for(self.getConfig("language"))
+
+    def survival_labels(self) -> Mapping[str, Mapping[str, str]]:
+        """A translation's names for the survival table's cancers and places (none in English)."""
+        path = self.path_setting("survival_labels")
+        return read_labels(path) if path else {}
 
     def check_build(self) -> None:
         """Called before each page is converted; ``guidekit.extension`` checks the whole guide here
@@ -363,7 +386,7 @@ class GuideExtension(Extension):
         """The What's-changed list, from the changelog file and the pages' own titles."""
         titles = {docs_path: outline.title or docs_path for docs_path, outline in self.page_outlines()}
         path = self.path_setting("changelog") or Path()
-        return changelog_markdown(path, path.as_posix(), titles, today())
+        return changelog_markdown(path, path.as_posix(), titles, today(), self.words)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API
         md.registerExtension(self)

@@ -8,6 +8,7 @@ import posixpath
 import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
+from guidekit.core.words import Words
 from guidekit.data.bibliography import Reference
 from guidekit.data.glossary import Glossary, Term, first_letter, letter_id
 from guidekit.data.pages import CitingPlace, citation_anchor, source_anchor
@@ -27,7 +28,14 @@ def _site_name(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def fill_reference(parent: etree.Element, reference: Reference) -> None:
+def _date(parts: tuple[int, ...] | None, written: str | None, words: Words) -> str | None:
+    """A source's date in the page's language ("No date given" when it shows none)."""
+    if parts is None:
+        return written
+    return words.date(parts) if parts else words.no_date
+
+
+def fill_reference(parent: etree.Element, reference: Reference, words: Words) -> None:
     """Write a source into ``parent``: creator. Title. Journal. Publisher. Date. Link. Accessed."""
     if reference.authors:
         creator = ", ".join(reference.authors[:3]) + (", et al" if len(reference.authors) > 3 else "")
@@ -40,7 +48,7 @@ def fill_reference(parent: etree.Element, reference: Reference) -> None:
     details = [reference.container_title]
     if reference.authors and reference.publisher:
         details.append(reference.publisher)
-    details.append(reference.issued)
+    details.append(_date(reference.issued_parts, reference.issued, words))
     for detail in details:
         if detail:
             _append_text(parent, f"{detail.rstrip('.')}. ")
@@ -51,7 +59,8 @@ def fill_reference(parent: etree.Element, reference: Reference) -> None:
         anchor.text = f"doi:{reference.doi}" if reference.doi else _site_name(link)
         anchor.tail = ". "
     if reference.accessed:
-        _append_text(parent, f"Accessed {reference.accessed}. ")
+        accessed = _date(reference.accessed_parts, reference.accessed, words)
+        _append_text(parent, words.accessed.format(date=accessed) + " ")
     if len(parent) and parent[-1].tail:
         parent[-1].tail = parent[-1].tail.rstrip()
     elif parent.text:
@@ -85,22 +94,22 @@ def number_citation(link: etree.Element, number: int, occurrence: int, reference
     link.text = str(number)
 
 
-def sources_section(cited: list[Reference]) -> list[etree.Element]:
+def sources_section(cited: list[Reference], words: Words) -> list[etree.Element]:
     """A page's closing "Sources" heading and list, numbered in citation order."""
     # Material's search leaves these out: a reader searching "chemo" wants the chapter, not its sources.
     heading = etree.Element("h2", {"id": "sources", "data-search-exclude": ""})
-    heading.text = "Sources"
+    heading.text = words.sources
     listing = etree.Element("ol", {"class": "guide-sources", "data-search-exclude": ""})
     for number, reference in enumerate(cited, start=1):
         item = etree.SubElement(listing, "li", {"id": source_anchor(number)})
-        fill_reference(item, reference)
+        fill_reference(item, reference, words)
         back = etree.SubElement(
             item,
             "a",
             {
                 "href": f"#{citation_anchor(number)}",
                 "class": "guide-backref",
-                "aria-label": f"Back to source {number} in the text",
+                "aria-label": words.back_to_source.format(number=number),
             },
         )
         back.text = "↩"
@@ -112,13 +121,13 @@ def sources_section(cited: list[Reference]) -> list[etree.Element]:
     return [heading, listing]
 
 
-def glossary_elements(glossary: Glossary) -> list[etree.Element]:
+def glossary_elements(glossary: Glossary, words: Words) -> list[etree.Element]:
     """The A–Z glossary: a row of letter links, then per letter a heading and a definition list."""
     terms = sorted(glossary.terms.values(), key=lambda term: term.name.casefold())
     letters: dict[str, list[Term]] = {}
     for term in terms:
         letters.setdefault(first_letter(term), []).append(term)
-    jump = etree.Element("nav", {"class": "guide-az", "aria-label": "Glossary letters"})
+    jump = etree.Element("nav", {"class": "guide-az", "aria-label": words.glossary_letters})
     for index, letter in enumerate(letters):
         if index:
             _append_text(jump, " ")
@@ -135,12 +144,12 @@ def glossary_elements(glossary: Glossary) -> list[etree.Element]:
                 title.text += f" ({term.abbreviation})"
             definition = etree.SubElement(listing, "dd")
             etree.SubElement(definition, "p").text = term.definition
-            _term_details(definition, term, glossary)
+            _term_details(definition, term, glossary, words)
         elements += [heading, listing]
     return elements
 
 
-def _term_details(definition: etree.Element, term: Term, glossary: Glossary) -> None:
+def _term_details(definition: etree.Element, term: Term, glossary: Glossary, words: Words) -> None:
     aliases = [alias for alias in term.aliases if alias.lower() != (term.abbreviation or "").lower()]
     if aliases:
         etree.SubElement(definition, "p", {"class": "guide-also-called"}).text = (
@@ -150,7 +159,7 @@ def _term_details(definition: etree.Element, term: Term, glossary: Glossary) -> 
     related = [other for other in related if other is not None]
     if related:
         see = etree.SubElement(definition, "p", {"class": "guide-see-also"})
-        see.text = "See also: "
+        see.text = words.see_also
         for index, other in enumerate(related):
             if index:
                 _append_text(see, ", ")
@@ -161,18 +170,18 @@ def _term_details(definition: etree.Element, term: Term, glossary: Glossary) -> 
 
 
 def references_elements(
-    references: list[Reference], places: dict[str, list[CitingPlace]], references_page: str
+    references: list[Reference], places: dict[str, list[CitingPlace]], references_page: str, words: Words
 ) -> list[etree.Element]:
     """Every source, A–Z, each with links back to the pages that cite it."""
     listing = etree.Element("ul", {"class": "guide-references"})
     base = posixpath.dirname(references_page)
     for reference in sorted(references, key=lambda ref: ref.sort_key):
         item = etree.SubElement(listing, "li", {"id": f"ref-{reference.key}"})
-        fill_reference(item, reference)
+        fill_reference(item, reference, words)
         cited_on = places.get(reference.key, [])
         if cited_on:
             note = etree.SubElement(item, "span", {"class": "guide-cited-on"})
-            note.text = " Cited on: "
+            note.text = words.cited_on
             for index, place in enumerate(cited_on):
                 if index:
                     _append_text(note, ", ")

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from xml.sax.saxutils import escape
 
+from guidekit.core.words import Words, words_for
 from guidekit.data.survival import SurvivalData, SurvivalRow, format_percent
 
 WIDTH = 480  # shown 360 px wide on a phone, 16 px text stays 12 px
@@ -152,36 +153,50 @@ def _bar(top: float, percent: float) -> list[str]:
     ]
 
 
-def _about(row: SurvivalRow, publishers: Mapping[str, str]) -> str:
+def _about(row: SurvivalRow, publishers: Mapping[str, str], words: Words, places: Mapping[str, str]) -> str:
     """The line under a row's bar: where and when its people were diagnosed, and who said so."""
-    return f"{row.place}, diagnosed {row.years}. Source: {publishers.get(row.source, row.source)}"
+    return words.chart_about.format(
+        place=places.get(row.place, row.place), years=row.years, publisher=publishers.get(row.source, row.source)
+    )
 
 
-def render_chart(data: SurvivalData, publishers: Mapping[str, str]) -> str:
-    """The chart's SVG document; ``publishers`` names who published each row's source, by key."""
+def render_chart(
+    data: SurvivalData,
+    publishers: Mapping[str, str],
+    words: Words | None = None,
+    labels: Mapping[str, Mapping[str, str]] | None = None,
+) -> str:
+    """The chart's SVG document in ``words``' language; ``publishers`` names who published each row's
+    source, by key; ``labels`` are a translation's names for the cancers and places."""
+    words = words or words_for(None)
+    cancers, places = (labels or {}).get("cancer", {}), (labels or {}).get("place", {})
     description = "; ".join(
-        f"{row.cancer}: {format_percent(row.percent)} ({_about(row, publishers)})" for row in data.rows
+        f"{cancers.get(row.cancer, row.cancer)}: {format_percent(row.percent)} "
+        f"({_about(row, publishers, words, places)})"
+        for row in data.rows
     )
     # Laid out from the top down, each line's baseline below the one before, so a line that wraps
     # pushes everything under it down and the drawing grows to fit.
-    body, baseline = _paragraph(LEFT, 34, "When cancer had already spread far:", size=17, leading=22, weight="bold")
-    texts, baseline = _paragraph(LEFT, baseline + 24, "alive 5 years after diagnosis, compared", size=16, leading=22)
+    body, baseline = _paragraph(LEFT, 34, words.chart_heading, size=17, leading=22, weight="bold")
+    texts, baseline = _paragraph(LEFT, baseline + 24, words.chart_alive, size=16, leading=22)
     body += texts
-    texts, baseline = _paragraph(LEFT, baseline + 22, "with people without cancer", size=16, leading=22)
+    texts, baseline = _paragraph(LEFT, baseline + 22, words.chart_compared, size=16, leading=22)
     body += texts
-    texts, baseline = _paragraph(
-        LEFT, baseline + 22, "Each row has its own source and years", size=15, leading=20, weight="bold"
-    )
+    texts, baseline = _paragraph(LEFT, baseline + 22, words.chart_own_source, size=15, leading=20, weight="bold")
     body += texts
     top_of_rows = baseline + 40
     rows: list[str] = []
     top = top_of_rows
     for row in data.rows:
-        texts, baseline = _paragraph(LEFT, top + 14, row.cancer, size=16, leading=20, weight="bold")
+        texts, baseline = _paragraph(
+            LEFT, top + 14, cancers.get(row.cancer, row.cancer), size=16, leading=20, weight="bold"
+        )
         rows += texts
         bar_top = baseline + 8
         rows += _bar(bar_top, row.percent)
-        texts, baseline = _paragraph(LEFT, bar_top + BAR_HEIGHT + 18, _about(row, publishers), size=14, leading=18)
+        texts, baseline = _paragraph(
+            LEFT, bar_top + BAR_HEIGHT + 18, _about(row, publishers, words, places), size=14, leading=18
+        )
         rows += texts
         top = baseline + 14
     bottom = top
@@ -193,20 +208,18 @@ def render_chart(data: SurvivalData, publishers: Mapping[str, str]) -> str:
         )
         body.append(_text(x, top_of_rows - 16, f"{fraction}%", size=14, anchor="middle"))
     body += rows
-    texts, baseline = _paragraph(LEFT, bottom + 24, "Averages for large groups of people;", size=14, leading=18)
+    texts, baseline = _paragraph(LEFT, bottom + 24, words.chart_averages, size=14, leading=18)
     body += texts
-    texts, baseline = _paragraph(
-        LEFT, baseline + 18, "they cannot say what will happen to one person.", size=14, leading=18
-    )
+    texts, baseline = _paragraph(LEFT, baseline + 18, words.chart_one_person, size=14, leading=18)
     body += texts
     height = baseline + BOTTOM_MARGIN
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height:g}" '
-        f'viewBox="0 0 {WIDTH} {height:g}" role="img" aria-labelledby="title desc">',
-        '<title id="title">5-year survival by cancer type when cancer had spread far</title>',
-        '<desc id="desc">Bar chart. Out of 100 people whose cancer had spread to distant parts of the body when '
-        "it was found, how many were alive 5 years later, compared with people without cancer. Each row gives "
-        f"its own place, years of diagnosis and source. {escape(description)}.</desc>",
+        f'viewBox="0 0 {WIDTH} {height:g}" role="img" aria-labelledby="title desc"'
+        + ("" if words.language == "en" else f' xml:lang="{words.language}"')
+        + ">",
+        f'<title id="title">{escape(words.chart_title)}</title>',
+        f'<desc id="desc">{escape(words.chart_description)} {escape(description)}.</desc>',
         f'<rect width="{WIDTH}" height="{height:g}" rx="12" fill="#ffffff"/>',
         f'<g font-family="{FONT}" fill="{INK}">',
         *body,

@@ -15,7 +15,7 @@ from guidekit.core.links import resolve
 from guidekit.data.bibliography import parse_bibliography
 from guidekit.data.changelog import parse_changelog
 from guidekit.data.glossary import parse_glossary
-from guidekit.release.readability import measure
+from guidekit.release.readability import is_spanish, measure, measure_spanish
 from guidekit.source.markdown_scan import front_matter_yaml, scan_page
 from guidekit.source.text import SourceText
 
@@ -25,9 +25,11 @@ REVIEW_KEYS = ("review_status", "reviewers", "last_reviewed", "next_review")
 
 @dataclass(frozen=True)
 class PageFacts:
-    """One version of a page: reading grade, sources cited, glossary terms linked, review fields."""
+    """One version of a page: reading grade (Fernández-Huerta for a Spanish page), sources cited,
+    glossary terms linked, review fields."""
 
     grade: float | None = None
+    fernandez_huerta: float | None = None  # a Spanish page's score, in place of the grade
     words: int = 0
     citations: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()
@@ -75,18 +77,24 @@ def glossary_terms(text: str, docs_path: str, glossary_page: str) -> frozenset[s
     return frozenset(found)
 
 
-def page_facts(data: bytes, docs_path: str, glossary_page: str) -> PageFacts:
-    """The facts of one version of the page at ``docs_path`` (relative to docs_dir)."""
+def page_facts(data: bytes, docs_path: str, glossary_page: str, language: str = "en") -> PageFacts:
+    """The facts of one version of the page at ``docs_path`` (relative to docs_dir), in ``language``."""
     text = _decoded(data)
     if text is None:
         return PageFacts(unreadable="cannot read: not UTF-8")
     review = _review_fields(text)
     if review is None:
         return PageFacts(unreadable="cannot read: the front matter is not valid 'key: value' YAML")
-    score = measure(text)
+    if is_spanish(language):
+        spanish = measure_spanish(text)
+        grade, fernandez_huerta, words = None, round(spanish.fernandez_huerta, 1), spanish.words
+    else:
+        score = measure(text)
+        grade, fernandez_huerta, words = round(score.grade, 1), None, score.words
     return PageFacts(
-        grade=round(score.grade, 1),
-        words=score.words,
+        grade=grade,
+        fernandez_huerta=fernandez_huerta,
+        words=words,
         citations=frozenset(found.key for found in scan_page(text).citations),
         terms=glossary_terms(text, docs_path, glossary_page),
         review=review,

@@ -11,8 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidekit.data.project import Project
-from guidekit.release.readability import MAX_GRADE  # the guide's aim: a grade above it is pointed out
+from guidekit.data.project import Project, load_project
+from guidekit.release.readability import (  # the guide's aims: a score past them is pointed out
+    MAX_GRADE,
+    MIN_FERNANDEZ_HUERTA,
+)
 from guidekit.review.git import ChangedFile, changed_files, read_at
 from guidekit.review.page_facts import (
     REVIEW_KEYS,
@@ -27,12 +30,18 @@ from guidekit.review.preview import ARTIFACT, artifact_path
 
 @dataclass(frozen=True)
 class PageChange:
-    """One changed page: its paths relative to docs_dir before and after (None if absent) and its facts."""
+    """One changed page: its paths relative to docs_dir before and after (None if absent) and its facts.
+
+    A translation's page also names its docs folder (``docs-es``, shown before the page) and its
+    folder in the built site (``es``, where publish.editions builds it); both are "" in the guide's own.
+    """
 
     old: str | None
     new: str | None
     before: PageFacts | None
     after: PageFacts | None
+    edition: str = ""
+    site_folder: str = ""
 
     @property
     def kind(self) -> str:
@@ -84,21 +93,31 @@ def _docs_path(path: str | None, docs_folder: str) -> str | None:
 
 
 def _page_changes(
-    root: Path, base: str, changes: Iterable[ChangedFile], docs_folder: str, glossary_page: str
+    root: Path,
+    base: str,
+    changes: Iterable[ChangedFile],
+    docs_folder: str,
+    edition: Project,
+    translated_as: str = "",
 ) -> list[PageChange]:
+    """The changed pages of one edition; ``translated_as`` is a translation's site folder ("es")."""
     pages = []
+    glossary_page, language = edition.glossary_page, edition.language
     for change in changes:
         old, new = _docs_path(change.old, docs_folder), _docs_path(change.new, docs_folder)
         if old is None and new is None:
             continue
-        before = _facts(read_at(root, base, change.old), old, glossary_page) if old and change.old else None
-        after = _facts(read_at(root, "HEAD", change.new), new, glossary_page) if new and change.new else None
-        pages.append(PageChange(old, new, before, after))
+        before = _facts(read_at(root, base, change.old), old, glossary_page, language) if old and change.old else None
+        after = _facts(read_at(root, "HEAD", change.new), new, glossary_page, language) if new and change.new else None
+        shown_folder = docs_folder if translated_as else ""
+        pages.append(PageChange(old, new, before, after, shown_folder, translated_as))
     return pages
 
 
-def _facts(data: bytes | None, docs_path: str | None, glossary_page: str) -> PageFacts | None:
-    return page_facts(data, docs_path, glossary_page) if data is not None and docs_path is not None else None
+def _facts(data: bytes | None, docs_path: str | None, glossary_page: str, language: str) -> PageFacts | None:
+    if data is None or docs_path is None:
+        return None
+    return page_facts(data, docs_path, glossary_page, language)
 
 
 def collect(
@@ -109,7 +128,13 @@ def collect(
     touched = {path for change in changes for path in (change.old, change.new) if path}
     docs_folder = _relative(project.docs_dir, root)
     # Pages outside the repository are in no commit: none of them can have changed.
-    pages = _page_changes(root, base_commit, changes, docs_folder, project.glossary_page) if docs_folder else []
+    pages = _page_changes(root, base_commit, changes, docs_folder, project) if docs_folder else []
+    for config in project.translations:
+        translation = load_project(config)
+        translation_folder = _relative(translation.docs_dir, root)
+        if translation_folder:
+            # Built into the folder named after its language, as publish.editions builds it.
+            pages += _page_changes(root, base_commit, changes, translation_folder, translation, translation.language)
     data = []
     bibliography = _relative(project.bibliography, root)
     if bibliography in touched:
@@ -169,6 +194,10 @@ def _grade(facts: PageFacts | None) -> str:
         return facts.unreadable
     if not facts.words:
         return "no prose"
+    if facts.fernandez_huerta is not None:
+        shown = f"Fernández-Huerta {facts.fernandez_huerta:.1f}"
+        low = facts.fernandez_huerta < MIN_FERNANDEZ_HUERTA
+        return f"**{shown}** (under {MIN_FERNANDEZ_HUERTA:g})" if low else shown
     shown = f"{facts.grade:.1f}"
     return f"**{shown}** (over {MAX_GRADE:g})" if facts.grade is not None and facts.grade > MAX_GRADE else shown
 
@@ -193,9 +222,10 @@ def _review(before: PageFacts | None, after: PageFacts | None) -> str:
 
 
 def _page_row(page: PageChange) -> str:
-    name = code(page.new or page.old or "")
+    prefix = f"{page.edition}/" if page.edition else ""
+    name = code(prefix + (page.new or page.old or ""))
     if page.kind == "renamed":
-        name = f"{code(page.old or '')} → {name}"
+        name = f"{code(prefix + (page.old or ''))} → {name}"
     grade = f"{_grade(page.before)} → {_grade(page.after)}"
     if any(facts and facts.unreadable for facts in (page.before, page.after)):
         # One side is unknown: "added" or "removed" would be a guess.
@@ -243,7 +273,7 @@ def _changelog_lines(summary: Summary) -> list[str]:
 
 
 def _preview_lines(summary: Summary) -> list[str]:
-    shown = [page.new for page in summary.pages if page.new]
+    shown = [f"{page.site_folder}/{page.new}" if page.site_folder else page.new for page in summary.pages if page.new]
     lines = [
         f"When this run's build passes, download the artifact {code(ARTIFACT)} from this run's summary page "
         "(under Artifacts) and unzip it: it holds the built site (`site/`) and the offline copy (`dist/`)."

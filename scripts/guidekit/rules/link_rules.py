@@ -27,6 +27,7 @@ class LinkContext:
     glossary_page: str
     # How links are resolved: ``core.links.resolve``, or a build's memo of it (BuildState.resolve).
     resolve: Callable[[str, str], LinkTarget | None] = resolve
+    docs_folder: str = "docs"  # the pages' folder as messages show it: docs, or a translation's docs-es
 
 
 def _own_site(url: str, site_url: str | None) -> bool:
@@ -78,7 +79,7 @@ def check_link(page: ScannedPage, target: str, is_image: bool, context: LinkCont
         kind = "image file" if is_image else "file"
         candidates = [f for f in context.files if f.endswith(".md")] if not is_image else context.files
         hint = did_you_mean(resolved.path, candidates)
-        return LinkFinding(f"no {kind} 'docs/{resolved.path}'{hint}", "link-target")
+        return LinkFinding(f"no {kind} '{context.docs_folder}/{resolved.path}'{hint}", "link-target")
     if resolved.fragment and resolved.path.endswith(".md") and resolved.path != context.glossary_page:
         return _anchor_problem(page, resolved.path, resolved.fragment, context)
     return None

@@ -28,6 +28,7 @@ from guidekit.data.pages import ScannedPage, markdown_files, page_body, remember
 from guidekit.data.project import Project
 from guidekit.data.survival import MARKER as SURVIVAL_MARKER
 from guidekit.data.survival import SurvivalData, expand_for_scan
+from guidekit.rules import translation_rules
 from guidekit.rules.link_rules import LinkContext, check_links
 from guidekit.rules.page_rules import check_page
 from guidekit.source.markdown_scan import mask_code, scan_page
@@ -133,9 +134,21 @@ def check_pages(
 
 
 def unused_problems(
-    data: GuideData, cited: set[str], linked: set[str], glossary_name: str, bibliography_name: str
+    data: GuideData,
+    cited: set[str],
+    linked: set[str],
+    glossary_name: str,
+    bibliography_name: str,
+    language: str = "en",
+    *,
+    translation: bool = False,
 ) -> list[Problem]:
-    """Terms no page links to and sources no page cites: warnings, so fatal in strict mode."""
+    """Terms no page links to and sources no page cites: warnings, so fatal in strict mode.
+
+    A source written in another language (CSL ``language: es``) is for that translation's pages; a
+    translation answers only for the sources in its own language (an English source its pages do not
+    cite yet is one it is behind on, which the translation rules say).
+    """
     problems = [
         Problem(
             glossary_name,
@@ -157,7 +170,7 @@ def unused_problems(
             rule="unused-source",
         )
         for ref in data.bibliography.references.values()
-        if ref.key not in cited
+        if ref.key not in cited and (ref.language == language if translation else ref.language in (None, language))
     ]
     return problems
 
@@ -250,10 +263,18 @@ def _link_problems(project: Project, pages: list[ScannedPage], data: GuideData, 
         )
         for page in pages
     }
-    context = LinkContext(files, folders, anchors, project.site_url, project.glossary_page, state.resolve)
+    context = LinkContext(
+        files,
+        folders,
+        anchors,
+        project.site_url,
+        project.glossary_page,
+        state.resolve,
+        project.display(project.docs_dir),
+    )
     # Every link is judged against the files and every page's anchors: a page's answer is kept only
     # while all of those are as they were (a new token each time anything among them changed).
-    judged_against = (files, folders, anchors, project.site_url, project.glossary_page)
+    judged_against = (files, folders, anchors, project.site_url, project.glossary_page, project.docs_dir)
     token = state.recall("link context", judged_against, object)
     problems: list[Problem] = []
     for page in pages:
@@ -303,6 +324,16 @@ def check_sources(
     problems += _nav_problems(project, files, state)
     problems += _changelog_problems(project, today, files, state)
     problems += unused_problems(
-        data, cited, linked, project.display(project.glossary), project.display(project.bibliography)
+        data,
+        cited,
+        linked,
+        project.display(project.glossary),
+        project.display(project.bibliography),
+        project.language,
+        translation=project.translates is not None,
     )
+    # A translation (mkdocs.es.yml) against the English it translates; nothing for the English itself.
+    problems += translation_rules.page_problems(project, data.bibliography.references)
+    problems += translation_rules.glossary_problems(project, data.glossary)
+    problems += translation_rules.label_problems(project, data.survival)
     return problems, bodies
